@@ -1,0 +1,45 @@
+// Calendar dates and wall-clock time, without time zones: the committee works in one zone
+// (Asia/Ho_Chi_Minh) and stores dates as civil dates, instants as Unix seconds (UTC).
+//
+// All functions are pure except Today() and NowUnix(), which read the clock. Thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace nq {
+
+// A proleptic Gregorian civil date. Value type, ordered, valid only when IsValid().
+struct Date {
+  int year = 1970;
+  int month = 1;  // 1..12
+  int day = 1;    // 1..DaysInMonth
+  auto operator<=>(const Date&) const = default;
+};
+
+bool IsLeapYear(int year);
+int DaysInMonth(int year, int month);       // 0 if month is out of 1..12
+bool IsValid(const Date& d);                 // year 1..9999, month and day in range
+
+// Days since 1970-01-01 (negative before). Exact for every valid date.
+int64_t DaysFromCivil(const Date& d);
+Date CivilFromDays(int64_t days);
+Date AddDays(const Date& d, int64_t n);
+int DayOfWeek(const Date& d);                // ISO: Monday = 1 .. Sunday = 7
+
+// "2023-05-17" exactly (ten characters); nullopt for anything else or an impossible date.
+std::optional<Date> ParseIsoDate(std::string_view s);
+std::string FormatIso(const Date& d);        // "2023-05-17"
+std::string FormatVi(const Date& d);         // "17/5/2023" (Vietnamese, no leading zeros)
+// "ngày 17 tháng 5 năm 2023" as in the date line of a party document.
+std::string FormatViLong(const Date& d);
+
+// Current instant in Unix seconds, and today's date in Vietnam (UTC+7).
+int64_t NowUnix();
+Date Today();
+// Instant in Unix seconds -> "2023-05-17T08:30:00Z".
+std::string FormatIsoInstant(int64_t unix_seconds);
+
+}  // namespace nq

@@ -1,0 +1,54 @@
+// Users, roles and scope (DESIGN.md "Users and roles").
+//
+// Every user belongs to an organization; their scope is that organization's subtree. Roles:
+//   admin      — Văn phòng Đảng ủy: everything in scope, user management;
+//   committee  — Ban Thường vụ and boards: read all in scope, edit plans, approve;
+//   reporter   — staff of a grassroots organization: enter data for their subtree;
+//   viewer     — leaders: read dashboards and reviews in scope.
+// Pure value types; thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "common/status.h"
+
+namespace nq {
+
+enum class Role { kAdmin, kCommittee, kReporter, kViewer };
+
+const char* RoleCode(Role r);   // "admin", "committee", "reporter", "viewer"
+const char* RoleLabel(Role r);  // "Quản trị", "Cấp ủy", "Báo cáo viên", "Theo dõi"
+std::optional<Role> ParseRole(std::string_view code);
+
+// What a role may do, independent of scope.
+bool CanManageUsers(Role r);          // admin
+bool CanEditOrganizations(Role r);    // admin, committee
+bool CanEnterData(Role r);            // admin, committee, reporter
+
+struct User {
+  int64_t id = 0;
+  std::string username;       // unique, [a-z0-9._-]{3,64}, case-folded
+  std::string full_name;      // e.g. "Nguyễn Văn An"
+  Role role = Role::kViewer;
+  int64_t org_id = 0;         // the organization whose subtree is the user's scope
+  bool disabled = false;
+  std::string password_hash;  // libsodium Argon2id string; never leaves the service layer
+  int64_t created_at = 0;     // Unix seconds
+};
+
+// Checks username format, full name present, org_id set. Invalid with a Vietnamese message.
+Status ValidateUser(const User& u);
+
+// The signed-in user as the service layer sees them on every call.
+struct Principal {
+  int64_t user_id = 0;
+  std::string username;
+  std::string full_name;
+  Role role = Role::kViewer;
+  int64_t org_id = 0;  // scope root
+};
+
+}  // namespace nq

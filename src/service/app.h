@@ -1,0 +1,34 @@
+// App: the service layer assembled over one database — what web/ and cli/ hold and call.
+// Owns the Database and the services. Thread-safe after Open().
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "common/status.h"
+#include "service/auth_service.h"
+#include "service/org_service.h"
+#include "service/user_service.h"
+#include "store/database.h"
+
+namespace nq {
+
+class App {
+ public:
+  // Opens (and migrates) the database at `db_url` and loads the services.
+  static Result<std::unique_ptr<App>> Open(const std::string& db_url, int pool_size = 4);
+
+  store::Database& db() { return *db_; }
+  OrgService& orgs() { return *orgs_; }
+  AuthService& auth() { return *auth_; }
+  UserService& users() { return *users_; }
+
+ private:
+  App() = default;
+  std::unique_ptr<store::Database> db_;
+  std::unique_ptr<OrgService> orgs_;
+  std::unique_ptr<AuthService> auth_;
+  std::unique_ptr<UserService> users_;
+};
+
+}  // namespace nq

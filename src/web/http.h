@@ -1,0 +1,55 @@
+// The project's own HTTP request and response types. Handlers are plain functions over these,
+// so they are tested without sockets; only web/http_server.cc knows Boost.Beast.
+// Plain values; thread-compatible.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace nq::web {
+
+struct HttpRequest {
+  std::string method;   // "GET", "POST", ...
+  std::string target;   // as received: path and query, e.g. "/api/v1/orgs?search=dang"
+  std::string path;     // percent-decoded path without the query: "/api/v1/orgs"
+  std::string query;    // raw query string without '?': "search=dang"
+  // Header names in lower case; repeated headers appear repeatedly.
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+  std::string remote_address;  // client IP (X-Forwarded-For is not trusted)
+  bool secure = false;         // true when the server was told it runs behind TLS
+
+  // First header with this (lower-case) name, or "" if absent.
+  std::string_view Header(std::string_view lower_name) const;
+  // Value of a cookie from the Cookie header, or "".
+  std::string Cookie(std::string_view name) const;
+  // Percent-decoded value of a query parameter ('+' is a space), or "" if absent.
+  std::string QueryParam(std::string_view name) const;
+  bool HasQueryParam(std::string_view name) const;
+};
+
+struct HttpResponse {
+  int status = 200;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+
+  void SetHeader(std::string name, std::string value);
+  std::string_view Header(std::string_view name) const;  // case-insensitive, "" if absent
+
+  static HttpResponse Text(int status, std::string body);  // text/plain; charset=utf-8
+  static HttpResponse Html(int status, std::string body);  // text/html; charset=utf-8
+  static HttpResponse Json(int status, std::string body);  // application/json
+  static HttpResponse Redirect(std::string location);      // 303 See Other
+};
+
+using Handler = std::function<HttpResponse(const HttpRequest&)>;
+
+// Decodes %XX escapes (and '+' as space when `plus_is_space`). Returns false on a bad escape.
+bool PercentDecode(std::string_view in, bool plus_is_space, std::string* out);
+// Parses "a=1&b=x+y" into decoded pairs, in order; bad escapes are kept raw.
+std::vector<std::pair<std::string, std::string>> ParseFormEncoded(std::string_view s);
+
+}  // namespace nq::web

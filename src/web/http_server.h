@@ -1,0 +1,53 @@
+// HttpServer: an asynchronous HTTP/1.1 server on Boost.Beast/Asio. Beast and Asio are included
+// only by http_server.cc (pimpl).
+//
+// Behaviour: keep-alive; a configurable number of I/O threads that also run handlers (handlers
+// must therefore be quick and thread-safe); limits on header and body size (431 / 413 replies,
+// connection closed); read timeout per request and write timeout per response (the connection is
+// closed on expiry); graceful shutdown: Stop() (or SIGTERM/SIGINT when handle_signals) stops
+// accepting, lets requests in flight finish, then Run() returns.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "common/status.h"
+#include "web/http.h"
+
+namespace nq::web {
+
+struct HttpServerOptions {
+  std::string address = "127.0.0.1";
+  uint16_t port = 8080;           // 0 picks a free port (see HttpServer::port())
+  int threads = 2;
+  size_t max_header_bytes = 16 * 1024;
+  size_t max_body_bytes = 8 * 1024 * 1024;
+  int read_timeout_seconds = 30;
+  int write_timeout_seconds = 30;
+  bool behind_tls = false;        // marks requests secure (Secure cookies)
+  bool handle_signals = true;     // SIGTERM/SIGINT -> Stop()
+};
+
+class HttpServer {
+ public:
+  HttpServer(HttpServerOptions options, Handler handler);
+  ~HttpServer();
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  // Binds and listens. Unavailable if the address cannot be bound.
+  Status Listen();
+  // The bound port (after Listen()).
+  uint16_t port() const;
+  // Serves until Stop(); returns after in-flight requests complete. Call after Listen().
+  void Run();
+  // Thread-safe and async-signal-unsafe; may be called from any thread, any number of times.
+  void Stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace nq::web
