@@ -9,9 +9,13 @@
 
 namespace nq {
 
-// Quotes and escapes s as a JSON string literal (s must be valid UTF-8).
+// Quotes and escapes s as a JSON string literal: ", \ and control characters are escaped
+// (\n, \t, ... or \u00XX); U+2028 and U+2029 are escaped too, so the text is safe inside a
+// <script>. s should be valid UTF-8; each invalid byte becomes U+FFFD, so the output always is.
 std::string JsonQuote(std::string_view s);
 
+// Builds one flat object: JsonObjectText().Add("code", "DUK").Add("members", 12).str()
+// -> {"code":"DUK","members":12}. Keys are escaped like values; repeated keys are not checked.
 class JsonObjectText {
  public:
   JsonObjectText& Add(std::string_view key, std::string_view value);
@@ -21,6 +25,10 @@ class JsonObjectText {
   JsonObjectText& Add(std::string_view key, int64_t value);
   JsonObjectText& Add(std::string_view key, bool value);
   JsonObjectText& AddNull(std::string_view key);
+  JsonObjectText& Add(std::string_view key, int value) { return Add(key, int64_t{value}); }
+  // Shortest form that reads back as the same double; null for NaN and infinities.
+  JsonObjectText& Add(std::string_view key, double value);
+  // null when the optional is empty.
   JsonObjectText& Add(std::string_view key, const std::optional<int64_t>& value);
   // "{...}"
   std::string str() const { return "{" + body_ + "}"; }

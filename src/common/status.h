@@ -127,7 +127,10 @@ class [[nodiscard]] Result {
 // NQ_ASSIGN_OR_RETURN(auto x, Fn()) — binds the value or returns the error.
 #define NQ_ASSIGN_OR_RETURN(lhs, expr) \
   NQ_ASSIGN_OR_RETURN_IMPL_(NQ_CONCAT_(nq_result_, __LINE__), lhs, expr)
+// tmp and lhs are declarations ("auto x"), so they cannot be parenthesized.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define NQ_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \
   auto tmp = (expr);                              \
   if (!tmp.ok()) return tmp.status();             \
   lhs = std::move(tmp).value()
+// NOLINTEND(bugprone-macro-parentheses)

@@ -16,6 +16,7 @@ struct Date {
   int year = 1970;
   int month = 1;  // 1..12
   int day = 1;    // 1..DaysInMonth
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads defaulted <=>
   auto operator<=>(const Date&) const = default;
 };
 
@@ -33,7 +34,9 @@ int DayOfWeek(const Date& d);                // ISO: Monday = 1 .. Sunday = 7
 std::optional<Date> ParseIsoDate(std::string_view s);
 std::string FormatIso(const Date& d);        // "2023-05-17"
 std::string FormatVi(const Date& d);         // "17/5/2023" (Vietnamese, no leading zeros)
-// "ngày 17 tháng 5 năm 2023" as in the date line of a party document.
+// "ngày 17 tháng 5 năm 2023" as in the date line of a party document. As the document rules
+// require (Hướng dẫn 36-HD/VPTW, Nghị định 30/2020), a day below 10 and the months 1 and 2 get a
+// leading zero so that they cannot be altered: "ngày 05 tháng 02 năm 2023".
 std::string FormatViLong(const Date& d);
 
 // Current instant in Unix seconds, and today's date in Vietnam (UTC+7).
@@ -41,5 +44,9 @@ int64_t NowUnix();
 Date Today();
 // Instant in Unix seconds -> "2023-05-17T08:30:00Z".
 std::string FormatIsoInstant(int64_t unix_seconds);
+// The civil date in Vietnam (UTC+7) at an instant given in Unix seconds.
+Date DateInVietnam(int64_t unix_seconds);
+// Day of the year, 1 for 1 January .. 365 or 366.
+int DayOfYear(const Date& d);
 
 }  // namespace nq

@@ -52,10 +52,17 @@ struct Organization {
   bool operator==(const Organization&) const = default;
 };
 
+// True for a well-formed organization code: 1..32 of [A-Za-z0-9._-].
+bool IsValidOrgCode(std::string_view code);
+
 // Checks the fields of an organization on their own (code format, name present and at most
 // 255 code points, counts non-negative and members <= 1,000,000, valid_to >= valid_from, kind/
 // parent consistency: only a bloc committee may be a root). Relations to other organizations
-// are checked by OrgTree. Returns Invalid with a Vietnamese message naming the field.
+// are checked by OrgTree. Returns Invalid with a Vietnamese message naming the field, and keys
+//   org.code_invalid, org.name_invalid (not UTF-8), org.name_required, org.name_too_long,
+//   org.members_invalid, org.workers_invalid, org.valid_from_invalid, org.valid_to_invalid,
+//   org.parent_required (a root that is not a bloc committee), org.parent_invalid (its own
+//   parent).
 Status ValidateOrganization(const Organization& org);
 
 // True when the organization is open on the given date (valid_from <= d, and no valid_to or

@@ -26,7 +26,7 @@ struct Term {
 };
 // Mid-point of the term (the date of a mid-term review is usually near it).
 Date MidPoint(const Term& t);
-// Invalid unless name is present and start < end.
+// Invalid unless name is present and start < end (keys term.name_*, term.dates_invalid).
 Status ValidateTerm(const Term& t);
 
 // Nghị quyết Đại hội, number and symbol such as "01-NQ/ĐUK".
@@ -38,6 +38,8 @@ struct Resolution {
   Date adopted{2020, 8, 1};
   bool operator==(const Resolution&) const = default;
 };
+// Invalid unless number and title are present and the adoption date is valid (keys
+// resolution.number_*, resolution.title_*, resolution.adopted_invalid).
 Status ValidateResolution(const Resolution& r);
 
 // Lĩnh vực of a target.
@@ -77,7 +79,9 @@ struct Target {
   bool operator==(const Target&) const = default;
 };
 // Invalid for a missing code or text, a range whose high is below its low, a range without a
-// high, a percentage outside 0..100.
+// high, a percentage outside 0..100 (unit "%", unless the value is a formula), a yes/no target
+// whose value is not 0 or 1, a non-finite number. Keys target.code_*, target.text_*,
+// target.range_invalid, target.percent_invalid, target.value_invalid, target.unit_invalid.
 Status ValidateTarget(const Target& t);
 
 // Nhiệm vụ đột phá (breakthrough) or nhiệm vụ trọng tâm (key task) of a resolution.
@@ -95,6 +99,7 @@ struct ResolutionTask {
   std::vector<std::string> target_codes;  // targets this task serves
   bool operator==(const ResolutionTask&) const = default;
 };
+// Invalid unless the title is present; a blank target code is refused (task.target_invalid).
 Status ValidateResolutionTask(const ResolutionTask& t);
 
 }  // namespace nq

@@ -39,7 +39,15 @@ struct User {
   int64_t created_at = 0;     // Unix seconds
 };
 
-// Checks username format, full name present, org_id set. Invalid with a Vietnamese message.
+// Usernames are case-folded: trims ASCII whitespace and lower-cases ASCII letters
+// (" NguyenVanA " -> "nguyenvana"). Apply before validating or looking up a username.
+std::string NormalizeUsername(std::string_view name);
+// True for [a-z0-9._-]{3,64}.
+bool IsValidUsername(std::string_view name);
+
+// Checks username format, full name present (valid UTF-8, at most 255 code points), org_id set.
+// Invalid with a Vietnamese message naming the field and the keys user.username_invalid,
+// user.full_name_invalid, user.full_name_required, user.full_name_too_long, user.org_required.
 Status ValidateUser(const User& u);
 
 // The signed-in user as the service layer sees them on every call.

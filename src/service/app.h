@@ -1,5 +1,6 @@
 // App: the service layer assembled over one database — what web/ and cli/ hold and call.
-// Owns the Database and the services. Thread-safe after Open().
+// Owns the Database and the services; the services hold plain pointers to the database and to
+// each other, so they live exactly as long as the App. Thread-safe after Open().
 #pragma once
 
 #include <memory>
@@ -8,6 +9,7 @@
 #include "common/status.h"
 #include "service/auth_service.h"
 #include "service/org_service.h"
+#include "service/plan_service.h"
 #include "service/user_service.h"
 #include "store/database.h"
 
@@ -15,13 +17,15 @@ namespace nq {
 
 class App {
  public:
-  // Opens (and migrates) the database at `db_url` and loads the services.
+  // Opens (and migrates) the database at `db_url` (see store::Database::Open for the URL forms
+  // and errors) and loads the services; fails if the stored organization tree is inconsistent.
   static Result<std::unique_ptr<App>> Open(const std::string& db_url, int pool_size = 4);
 
   store::Database& db() { return *db_; }
   OrgService& orgs() { return *orgs_; }
   AuthService& auth() { return *auth_; }
   UserService& users() { return *users_; }
+  PlanService& plans() { return *plans_; }
 
  private:
   App() = default;
@@ -29,6 +33,7 @@ class App {
   std::unique_ptr<OrgService> orgs_;
   std::unique_ptr<AuthService> auth_;
   std::unique_ptr<UserService> users_;
+  std::unique_ptr<PlanService> plans_;
 };
 
 }  // namespace nq

@@ -7,27 +7,26 @@
 // Throttling: after kMaxFailures failed sign-ins within kWindowSeconds for one account or one
 // client address, further attempts are refused with Throttled until the window passes.
 //
+// Authenticate() is the hot path of every signed-in request: it keeps a sharded in-memory cache
+// (token digest -> SignedIn) whose entries live kCacheSeconds, so most requests touch no database.
+// Another instance sharing the database sees a logout or a disabled account within that time.
+// Argon2 verification (slow on purpose) runs outside every lock and transaction.
+//
 // Thread-safety: all methods are thread-safe. libsodium is confined to auth_service.cc and
 // password.cc.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
 #include "common/status.h"
 #include "domain/user.h"
+#include "service/password.h"  // HashPassword, VerifyPassword, CheckPasswordPolicy, RandomHex
 #include "store/database.h"
 
 namespace nq {
-
-// Argon2id hash of a password ("$argon2id$v=19$..."). Internal on libsodium failure.
-Result<std::string> HashPassword(const std::string& password);
-bool VerifyPassword(const std::string& hash, const std::string& password);
-// Password policy: at least 8 characters, not all digits. Invalid with a Vietnamese message.
-Status CheckPasswordPolicy(const std::string& password);
-// Random bytes as lowercase hex (2*n characters), from a CSPRNG.
-std::string RandomHex(size_t n_bytes);
 
 struct SignedIn {
   std::string token;       // the cookie value (only ever held by the client)
@@ -41,8 +40,14 @@ class AuthService {
   static constexpr int kMaxFailures = 5;
   static constexpr int64_t kWindowSeconds = 15 * 60;
   static constexpr int64_t kSessionSeconds = 12 * 3600;
+  static constexpr int64_t kCacheSeconds = 5;
 
+  // Unix seconds now; tests pass a fake clock to step over windows and expiries.
+  using Clock = std::function<int64_t()>;
+
+  // `db` must outlive the service. The clock defaults to nq::NowUnix.
   explicit AuthService(store::Database* db);
+  AuthService(store::Database* db, Clock clock);
 
   // Unauthorized "auth.bad_credentials" for an unknown user, wrong password or disabled account
   // (one message for all three); Throttled "auth.throttled" when the account or address is
@@ -62,9 +67,17 @@ class AuthService {
   // Ends every session of the user (after a password change, or on request).
   Status LogoutEverywhere(int64_t user_id, const store::Actor& actor);
 
+  // Drops this instance's cached sessions of the user without touching the database. For
+  // callers that delete the sessions in their own transaction (UserService on a password
+  // change or when disabling), or that changed the user's role or organization.
+  void ForgetUser(int64_t user_id);
+
  private:
   struct Cache;
+  Result<SignedIn> LoadSession(const std::string& token, const std::string& token_hash);
+
   store::Database* db_;
+  Clock clock_;
   std::shared_ptr<Cache> cache_;
 };
 

@@ -1,18 +1,46 @@
 // Database: persistence over SOCI, on SQLite (embedded default) or PostgreSQL 15.
 //
 // The backend is chosen by a URL:
-//   sqlite:var/nqtrack.db        a file (created if absent), WAL journal, foreign keys on
-//   sqlite::memory:              a private in-memory database (tests)
-//   postgresql://user@host:port/dbname?sslmode=disable   (libpq connection URI)
+//   sqlite:var/nqtrack.db        a file (created if absent), WAL journal, foreign keys on,
+//                                synchronous=NORMAL, busy timeout 5 s
+//   sqlite::memory:              a private in-memory database (tests); its pool has one
+//                                connection whatever pool_size says, since every SQLite
+//                                connection to ":memory:" would be a database of its own
+//   postgresql://user@host:port/dbname?sslmode=disable   (libpq connection URI; postgres://
+//                                too). Values holding spaces, quotes or backslashes are refused:
+//                                give a password through ~/.pgpass or PGPASSWORD instead.
 // Open() applies the numbered migrations of store/migrations.cc that the database lacks, each in
-// its own transaction, and records them in schema_migrations.
+// its own transaction, and records them in schema_migrations. Two processes opening the same
+// database at once apply each migration once (PostgreSQL: an advisory lock; SQLite: BEGIN
+// IMMEDIATE).
 //
-// All reads and writes go through a Tx (a database transaction). Every mutating Tx method writes
-// an audit row (who, when, entity, id, action, old, new) inside the same transaction, so a change
-// and its audit row commit or vanish together. A Tx that is destroyed without Commit() rolls back.
+// All reads and writes go through a Tx (a database transaction). Every mutating Tx method of an
+// entity (organization, user, term, resolution, target, resolution task) writes an audit row
+// (who, when, entity, id, action, old JSON, new JSON) inside the same transaction, so a change and
+// its audit row commit or vanish together. Sessions and failed sign-ins are short-lived security
+// state, not records: their methods write no audit row of their own; the service layer writes
+// the meaningful event ("login", "logout", ...) with Audit(). Audit rows never hold a password
+// hash, a session token hash or a CSRF token.
+//
+// A Tx that is destroyed without Commit() rolls back. A mutating method that fails changes
+// nothing (it runs inside a savepoint) and the Tx stays usable; a failure of the connection
+// itself leaves the Tx aborted: later calls and Commit() return Internal "store.tx_aborted".
+//
+// Errors: a duplicate unique value is Conflict (e.g. "org.code_taken", "Mã tổ chức 'X' đã tồn
+// tại"); a reference to a missing row is Invalid (e.g. "org.parent_unknown"); a lost or busy
+// database is Unavailable ("db.unavailable", "db.busy"); anything else the database reports is
+// Internal "db.error" (the details are logged, never shown). SOCI exceptions never leave store/.
+//
+// Write transactions are serialized: on SQLite by a process-wide writer lock plus BEGIN
+// IMMEDIATE, on PostgreSQL by a transaction-level advisory lock. So audit ids (the change-log
+// sequence numbers) become visible in increasing order: a reader that has seen audit id N has
+// seen every change with an id below N. Read transactions (TxMode::kRead) take no lock and see
+// one consistent snapshot; their mutating methods return Internal "store.read_only".
 //
 // Thread-safety: Database is thread-safe; it keeps a pool of connections and Begin() blocks while
-// all are in use. A Tx belongs to one thread at a time. SOCI is confined to store/*.cc.
+// all are in use (Unavailable "db.pool_exhausted" after 30 s). A Tx belongs to one thread at a
+// time and must not outlive its Database; one thread must not hold two write Tx at once (the
+// second would wait for the first forever). SOCI is confined to store/*.cc.
 #pragma once
 
 #include <cstdint>
@@ -23,88 +51,147 @@
 
 #include "common/status.h"
 #include "domain/organization.h"
+#include "domain/resolution.h"
 #include "domain/user.h"
 
 namespace nq::store {
 
 // Who makes a change; copied into audit rows.
 struct Actor {
-  int64_t user_id = 0;        // 0 for the system (CLI init, migrations, demo)
+  int64_t user_id = 0;  // 0 for the system (CLI init, migrations, demo)
   std::string username = "system";
-  std::string address;        // client IP for web requests, "cli" for the command line
+  std::string address;  // client IP for web requests, "cli" for the command line
 };
 
 struct AuditEntry {
-  int64_t id = 0;             // increasing: also the change-log sequence number
-  int64_t at = 0;             // Unix seconds
+  int64_t id = 0;  // increasing: also the change-log sequence number
+  int64_t at = 0;  // Unix seconds
   int64_t user_id = 0;
   std::string username;
   std::string address;
-  std::string entity;         // "organization", "user", "session"
+  std::string entity;  // "organization", "user", "term", "resolution", "target", ...
   std::string entity_id;
-  std::string action;         // "create", "update", "move", "close", "login", ...
-  std::string old_value;      // JSON object text, empty for a create
-  std::string new_value;      // JSON object text, empty for a delete
+  std::string action;     // "create", "update", "move", "close", "login", ...
+  std::string old_value;  // JSON object text, empty for a create
+  std::string new_value;  // JSON object text, empty for a delete
 };
 
 struct Session {
-  std::string token_hash;     // hex SHA-256 of the cookie token; the token itself is never stored
+  std::string token_hash;  // hex SHA-256 of the cookie token; the token itself is never stored
   int64_t user_id = 0;
-  std::string csrf_token;     // random, sent in pages and checked on every state change
+  std::string csrf_token;  // random, sent in pages and checked on every state change
   int64_t created_at = 0;
   int64_t expires_at = 0;
   std::string address;
   std::string user_agent;
+  bool operator==(const Session&) const = default;
 };
+
+// One applied migration, as recorded in schema_migrations.
+struct MigrationRecord {
+  int version = 0;
+  std::string name;
+  int64_t applied_at = 0;  // Unix seconds
+};
+
+// kWrite: may change data; serialized with the other write transactions (see above).
+// kRead: reads only, concurrently with everything else, on one snapshot.
+enum class TxMode { kWrite, kRead };
 
 class Tx {
  public:
   virtual ~Tx() = default;
 
-  // --- organizations -----------------------------------------------------------------------
+  // --- organizations (audit entity "organization") -------------------------------------------
+  // Ordered by id.
   virtual Result<std::vector<Organization>> ListOrganizations() = 0;
-  virtual Result<Organization> GetOrganization(int64_t id) = 0;  // NotFound
-  // Inserts and returns the new id. Conflict "org.code_taken" if the code exists.
+  virtual Result<Organization> GetOrganization(int64_t id) = 0;  // NotFound "org.not_found"
+  // Inserts and returns the new id (org.id is ignored). Conflict "org.code_taken" if the code
+  // exists; Invalid "org.parent_unknown" if parent_id names no organization.
   virtual Result<int64_t> InsertOrganization(const Organization& org) = 0;
   // Replaces every field of the stored row with org's (by org.id); audit action is `action`
   // ("update", "move", "close"). NotFound if absent, Conflict on a duplicate code.
   virtual Status UpdateOrganization(const Organization& org, const std::string& action) = 0;
 
-  // --- users ----------------------------------------------------------------------------------
+  // --- users (audit entity "user")
+  // ----------------------------------------------------------------- Ordered by username.
   virtual Result<std::vector<User>> ListUsers() = 0;
-  virtual Result<User> GetUser(int64_t id) = 0;                        // NotFound
+  virtual Result<User> GetUser(int64_t id) = 0;  // NotFound "user.not_found"
   virtual Result<std::optional<User>> FindUser(const std::string& username) = 0;
-  virtual Result<int64_t> InsertUser(const User& user) = 0;            // Conflict "user.taken"
-  // Replaces the stored user (by id). Audit rows never contain the password hash.
+  // Conflict "user.taken"; Invalid "user.org_unknown" if org_id names no organization.
+  virtual Result<int64_t> InsertUser(const User& user) = 0;
+  // Replaces the stored user (by id). Audit rows never contain the password hash; a changed hash
+  // shows as "password_changed": true in the new value.
   virtual Status UpdateUser(const User& user, const std::string& action) = 0;
 
-  // --- sessions -------------------------------------------------------------------------------
+  // --- sessions (no audit rows of their own; see the top) ----------------------------------------
+  // Conflict "session.exists" for a token hash already stored; Invalid "session.user_unknown".
   virtual Status InsertSession(const Session& s) = 0;
+  // The stored session, expired or not (the caller compares expires_at with the clock).
   virtual Result<std::optional<Session>> FindSession(const std::string& token_hash) = 0;
-  virtual Status DeleteSession(const std::string& token_hash) = 0;
-  virtual Status DeleteUserSessions(int64_t user_id) = 0;  // "log out everywhere"
-  virtual Status DeleteExpiredSessions(int64_t now) = 0;
+  virtual Status DeleteSession(const std::string& token_hash) = 0;  // OK if absent
+  virtual Status DeleteUserSessions(int64_t user_id) = 0;           // "log out everywhere"
+  virtual Status DeleteExpiredSessions(int64_t now) = 0;            // expires_at <= now
 
-  // --- failed sign-in attempts (throttling) -----------------------------------------------------
-  // `key` is "user:<name>" or "addr:<ip>".
+  // --- failed sign-in attempts (throttling; no audit rows of their own)
+  // ---------------------------- `key` is "user:<name>" or "addr:<ip>". Recording a failure forgets
+  // every failure (of any key) more than 24 hours older than it.
   virtual Status RecordLoginFailure(const std::string& key, int64_t at) = 0;
+  // Failures of `key` with at >= since.
   virtual Result<int> CountLoginFailures(const std::string& key, int64_t since) = 0;
   virtual Status ClearLoginFailures(const std::string& key) = 0;
 
-  // --- audit ---------------------------------------------------------------------------------------
+  // --- plan: terms, resolutions, targets, resolution tasks (domain/resolution.h)
+  // ------------------- Audit entities "term", "resolution", "target", "resolution_task"; actions
+  // "create"/"update". Ordered by start date, then id.
+  virtual Result<std::vector<Term>> ListTerms() = 0;
+  virtual Result<Term> GetTerm(int64_t id) = 0;  // NotFound "term.not_found"
+  // Invalid "term.org_unknown" if org_id names no organization.
+  virtual Result<int64_t> InsertTerm(const Term& term) = 0;
+  virtual Status UpdateTerm(const Term& term) = 0;  // NotFound by id
+
+  // Resolutions of one term, or of every term when term_id is nullopt; by adoption date, then id.
+  virtual Result<std::vector<Resolution>> ListResolutions(std::optional<int64_t> term_id) = 0;
+  virtual Result<Resolution> GetResolution(int64_t id) = 0;  // NotFound "resolution.not_found"
+  // Conflict "resolution.number_taken" for a number already used in the term; Invalid
+  // "resolution.term_unknown".
+  virtual Result<int64_t> InsertResolution(const Resolution& r) = 0;
+  virtual Status UpdateResolution(const Resolution& r) = 0;
+
+  // Targets of a resolution, by position, then id.
+  virtual Result<std::vector<Target>> ListTargets(int64_t resolution_id) = 0;
+  virtual Result<Target> GetTarget(int64_t id) = 0;  // NotFound "target.not_found"
+  // Conflict "target.code_taken" for a code already used in the resolution; Invalid
+  // "target.resolution_unknown". A changed code is carried into the tasks that name it.
+  virtual Result<int64_t> InsertTarget(const Target& t) = 0;
+  virtual Status UpdateTarget(const Target& t) = 0;
+
+  // Breakthrough and key tasks of a resolution, by kind, then position, then id; target_codes
+  // keep their order.
+  virtual Result<std::vector<ResolutionTask>> ListResolutionTasks(int64_t resolution_id) = 0;
+  virtual Result<ResolutionTask> GetResolutionTask(int64_t id) = 0;  // NotFound "task.not_found"
+  // Invalid "task.target_unknown" when a target code is not a target of the same resolution;
+  // Invalid "task.resolution_unknown".
+  virtual Result<int64_t> InsertResolutionTask(const ResolutionTask& t) = 0;
+  virtual Status UpdateResolutionTask(const ResolutionTask& t) = 0;
+
+  // --- audit
+  // -----------------------------------------------------------------------------------------
   // Writes an audit row for a change that has no typed method (e.g. "login").
   virtual Status Audit(const std::string& entity, const std::string& entity_id,
                        const std::string& action, const std::string& old_value,
                        const std::string& new_value) = 0;
   // Newest first; entity/entity_id empty means any. At most `limit` rows.
   virtual Result<std::vector<AuditEntry>> ListAudit(const std::string& entity,
-                                                    const std::string& entity_id,
-                                                    int limit) = 0;
+                                                    const std::string& entity_id, int limit) = 0;
   // Highest audit id so far (0 if none): the change-log sequence number.
   virtual Result<int64_t> LastAuditId() = 0;
 
-  // Commits. After a failed Commit the transaction is rolled back. Calling any method after
-  // Commit() is a programming error.
+  // Applied migrations, oldest first.
+  virtual Result<std::vector<MigrationRecord>> ListMigrations() = 0;
+
+  // Commits and returns the connection to the pool. After a failed Commit the transaction is
+  // rolled back. Any call after Commit() returns Internal "store.tx_done".
   virtual Status Commit() = 0;
 };
 
@@ -112,19 +199,36 @@ class Database {
  public:
   virtual ~Database() = default;
 
-  // Opens (and migrates) the database named by url. Invalid for a malformed URL or unknown
-  // scheme; Unavailable when the server cannot be reached or the file cannot be opened.
-  // `pool_size` connections are opened (SQLite: also 1 writer lock shared by them).
+  // Opens (and migrates) the database named by url. Invalid "db.url" for a malformed URL or
+  // unknown scheme; Unavailable "db.unavailable" when the server cannot be reached or the file
+  // cannot be opened; Invalid "db.schema_newer" when the database was migrated by a newer build.
+  // `pool_size` (1..64) connections are opened.
   static Result<std::unique_ptr<Database>> Open(const std::string& url, int pool_size = 4);
 
+  // Number of the newest migration this build knows; schema_version() after a successful Open.
+  static int LatestSchemaVersion();
+
+  // FOR TESTS ONLY — destroys every table and row of the database named by url, so that a test
+  // starts from an empty database: PostgreSQL drops and recreates the schema "public"; SQLite
+  // deletes the file with its -wal and -shm companions; ":memory:" does nothing. Must not be
+  // called while a Database is open on url. Never call it from the application.
+  static Status DropAllForTests(const std::string& url);
+
   // Starts a transaction on behalf of `actor`. Unavailable on connection failure.
-  virtual Result<std::unique_ptr<Tx>> Begin(const Actor& actor) = 0;
+  Result<std::unique_ptr<Tx>> Begin(const Actor& actor, TxMode mode = TxMode::kWrite) {
+    return BeginTx(actor, mode);
+  }
 
-  virtual std::string backend() const = 0;      // "sqlite" or "postgresql"
-  virtual int schema_version() const = 0;       // number of the last applied migration
+  virtual std::string backend() const = 0;  // "sqlite" or "postgresql"
+  virtual int schema_version() const = 0;   // number of the last applied migration
 
-  // Online backup into `path` (SQLite: the backup API; PostgreSQL: Unimplemented -> Invalid).
+  // Online backup into the file `path`, replaced if it exists. SQLite: the online backup API, a
+  // consistent copy while the database is in use. PostgreSQL: Invalid "db.backup_pg" (use
+  // pg_dump). Unavailable "db.backup_failed" when the file cannot be written.
   virtual Status Backup(const std::string& path) = 0;
+
+ protected:
+  virtual Result<std::unique_ptr<Tx>> BeginTx(const Actor& actor, TxMode mode) = 0;
 };
 
 }  // namespace nq::store

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -12,10 +13,10 @@
 namespace nq::web {
 
 struct HttpRequest {
-  std::string method;   // "GET", "POST", ...
-  std::string target;   // as received: path and query, e.g. "/api/v1/orgs?search=dang"
-  std::string path;     // percent-decoded path without the query: "/api/v1/orgs"
-  std::string query;    // raw query string without '?': "search=dang"
+  std::string method;  // "GET", "POST", ...
+  std::string target;  // as received: path and query, e.g. "/api/v1/orgs?search=dang"
+  std::string path;    // percent-decoded path without the query: "/api/v1/orgs"
+  std::string query;   // raw query string without '?': "search=dang"
   // Header names in lower case; repeated headers appear repeatedly.
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
@@ -35,14 +36,22 @@ struct HttpResponse {
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // A body shared with a cache (e.g. a serialized JSON document kept between requests): when
+  // set, it is sent instead of `body`, without a copy; the server holds the pointer until the
+  // response is written. Tests read either kind through BodyView().
+  std::shared_ptr<const std::string> shared_body;
 
   void SetHeader(std::string name, std::string value);
   std::string_view Header(std::string_view name) const;  // case-insensitive, "" if absent
+  // The bytes to send: *shared_body when set, else body.
+  std::string_view BodyView() const { return shared_body ? *shared_body : body; }
 
   static HttpResponse Text(int status, std::string body);  // text/plain; charset=utf-8
   static HttpResponse Html(int status, std::string body);  // text/html; charset=utf-8
   static HttpResponse Json(int status, std::string body);  // application/json
-  static HttpResponse Redirect(std::string location);      // 303 See Other
+  // application/json with a shared body (see shared_body); `body` must not be null.
+  static HttpResponse SharedJson(int status, std::shared_ptr<const std::string> body);
+  static HttpResponse Redirect(std::string location);  // 303 See Other
 };
 
 using Handler = std::function<HttpResponse(const HttpRequest&)>;

@@ -1,0 +1,75 @@
+// The demo data set of `nqtrack demo` (dữ liệu minh họa — illustrative, not real figures):
+//
+//   - the bloc party committee "Đảng bộ Khối Cơ quan - Doanh nghiệp tỉnh Bến Tre" (code BTR, kind
+//     bloc_committee) with about 130 grassroots organizations of every kind and sector: base
+//     committees of provincial departments and large units with their sub-cells
+//     ("BTR.STC" Đảng bộ Sở Tài chính > "BTR.STC.VP" Chi bộ Văn phòng Sở), base cells of smaller
+//     agencies, public service units, state enterprises and non-state enterprises (some founded
+//     during the term, one closed in 2022);
+//   - member and worker counts are direct: members belong to cells, so a base committee holds
+//     none itself and a subtree's total is the sum over it; about 5,000 members in all;
+//   - the term 2020–2025 and the resolution "01-NQ/ĐUK" of the 13th Congress with 7 targets and
+//     4 breakthrough tasks (demo_plan.cc);
+//   - one login per role (DemoUsers), all with the password kDemoPassword.
+//
+// Deterministic: the same rows, the same numbers (worker counts come from a fixed-seed generator)
+// on every run, so tests may rely on names, codes and counts. Everything is written through the
+// service layer (ImportAsSystem, CreateAsSystem, ...), so audit rows exist as for any change.
+// Not thread-safe; run once on an empty database.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "common/time.h"
+#include "domain/user.h"
+#include "service/app.h"
+#include "service/org_service.h"
+
+namespace nq::cli {
+
+inline constexpr const char* kDemoPassword = "nqtrack-demo";
+inline constexpr const char* kDemoRootCode = "BTR";
+
+// A demo login: who it is and where (the organization by code).
+struct DemoUser {
+  std::string username;
+  std::string full_name;
+  Role role = Role::kViewer;
+  std::string org_code;
+  std::string note;  // the post, e.g. "Văn phòng Đảng ủy Khối"
+};
+
+struct DemoSummary {
+  int organizations = 0;  // every organization, the root included
+  int grassroots = 0;     // base committees and base cells
+  int members = 0;
+  int workers = 0;
+  int targets = 0;
+  int tasks = 0;
+  std::string resolution_number;
+  std::vector<DemoUser> users;
+};
+
+// The organization rows, parents before children, each with its line number in the table
+// (1-based) so that errors name the row. Deterministic.
+std::vector<OrgService::ImportRow> DemoOrganizationRows();
+// The code of the organization closed during the term, and its closing date.
+inline constexpr const char* kDemoClosedCode = "BTR.TTXTDT";
+inline constexpr Date kDemoClosedOn{2022, 6, 30};
+
+// The demo logins: admin, bantochuc (committee), lanhdao (viewer), baocao.stc and baocao.syt
+// (reporters of the sibling organizations BTR.STC and BTR.SYT).
+std::vector<DemoUser> DemoUsers();
+
+// Writes the term, the resolution, its targets and breakthrough tasks for the committee
+// `root_org_id`; fills summary->targets, tasks and resolution_number.
+Status CreateDemoPlan(App& app, int64_t root_org_id, DemoSummary* summary);
+
+// Creates the whole demo on an empty database. Conflict "demo.not_empty" when organizations
+// exist already; any service error otherwise (what was written before it stays written: the
+// caller deletes the file and starts again).
+Result<DemoSummary> CreateDemo(App& app);
+
+}  // namespace nq::cli

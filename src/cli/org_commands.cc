@@ -1,0 +1,98 @@
+// `nqtrack import orgs FILE.csv` and `nqtrack export orgs [-o FILE]` (format: cli/org_csv.h).
+#include <CLI/CLI.hpp>
+#include <fstream>
+#include <ostream>
+#include <sstream>
+
+#include "cli/commands.h"
+#include "cli/org_csv.h"
+#include "service/app.h"
+
+namespace nq::cli {
+namespace {
+
+// Larger files are refused before parsing (a province has ~1,000 organizations: ~150 KB).
+constexpr size_t kMaxImportBytes = 64 * 1024 * 1024;
+
+Result<std::string> ReadInput(const std::string& file, Io& io) {
+  std::string text;
+  if (file == "-") {
+    std::ostringstream buffer;
+    buffer << io.in.rdbuf();
+    text = buffer.str();
+  } else {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return Status::NotFound("cli.file_unreadable", "Không mở được tệp " + file);
+    in.seekg(0, std::ios::end);
+    const std::streamoff size = in.tellg();
+    if (size < 0) return Status::Invalid("cli.file_unreadable", "Không đọc được tệp " + file);
+    if (static_cast<size_t>(size) > kMaxImportBytes) {
+      return Status::TooLarge("cli.file_too_large",
+                              "Tệp " + file + " lớn quá giới hạn 64 MB");
+    }
+    in.seekg(0, std::ios::beg);
+    text.resize(static_cast<size_t>(size));
+    in.read(text.data(), size);
+    if (in.gcount() != size) return Status::Internal("cli.file_unreadable", "Lỗi khi đọc tệp " + file);
+  }
+  if (text.size() > kMaxImportBytes) {
+    return Status::TooLarge("cli.file_too_large", "Dữ liệu vào lớn quá giới hạn 64 MB");
+  }
+  return text;
+}
+
+}  // namespace
+
+void DefineImportOrgs(CLI::App& sub, Args& a) {
+  sub.add_option("FILE", a.file, "CSV file (\"-\" reads stdin); header row: "
+                                 "code,name,kind,sector,parent_code,members,workers,valid_from,"
+                                 "sort_order")
+      ->required();
+}
+
+int RunImportOrgs(const Args& a, Io& io) {
+  Result<std::string> text = ReadInput(a.file, io);
+  if (!text.ok()) return Fail(io, text.status());
+  // Parse everything before touching the database: a bad file never needs a connection.
+  auto rows = ParseOrgCsv(*text);
+  if (!rows.ok()) return Fail(io, rows.status());
+  auto app = OpenApp(a.db, 1, false);
+  if (!app.ok()) return Fail(io, app.status());
+  Result<int> written = (*app)->orgs().ImportAsSystem(*rows, CliActor());
+  if (!written.ok()) {
+    Status st = written.status();
+    if (st.key() == "org.import_invalid") {
+      st = Status::Invalid(st.key(), "Tệp CSV có dòng không hợp lệ; chưa nhập dòng nào:\n" +
+                                         st.message());
+    }
+    return Fail(io, st);
+  }
+  io.out << "Đã nhập " << rows->size() << " dòng: " << *written
+         << " tổ chức được tạo mới hoặc thay đổi, " << rows->size() - *written
+         << " tổ chức giữ nguyên\n";
+  return kExitOk;
+}
+
+void DefineExportOrgs(CLI::App& sub, Args& a) {
+  sub.add_option("-o,--output", a.output, "Write to this file instead of stdout");
+}
+
+int RunExportOrgs(const Args& a, Io& io) {
+  auto app = OpenApp(a.db, 1, true);
+  if (!app.ok()) return Fail(io, app.status());
+  const std::string csv = WriteOrgCsv(*(*app)->orgs().tree());
+  if (a.output.empty()) {
+    io.out << csv << std::flush;
+    return kExitOk;
+  }
+  std::ofstream out(a.output, std::ios::binary | std::ios::trunc);
+  out << csv;
+  out.close();
+  if (!out) {
+    return Fail(io, Status::Internal("cli.file_unwritable", "Không ghi được tệp " + a.output));
+  }
+  io.err << "Đã xuất " << (*app)->orgs().tree()->size() << " tổ chức vào " << a.output << "\n";
+  return kExitOk;
+}
+
+}  // namespace nq::cli

@@ -1,0 +1,17 @@
+#include "service/app.h"
+
+#include <utility>
+
+namespace nq {
+
+Result<std::unique_ptr<App>> App::Open(const std::string& db_url, int pool_size) {
+  std::unique_ptr<App> app(new App());
+  NQ_ASSIGN_OR_RETURN(app->db_, store::Database::Open(db_url, pool_size));
+  NQ_ASSIGN_OR_RETURN(app->orgs_, OrgService::Create(app->db_.get()));
+  app->auth_ = std::make_unique<AuthService>(app->db_.get());
+  app->users_ = std::make_unique<UserService>(app->db_.get(), app->orgs_.get(), app->auth_.get());
+  app->plans_ = std::make_unique<PlanService>(app->db_.get(), app->orgs_.get());
+  return app;
+}
+
+}  // namespace nq

@@ -1,0 +1,21 @@
+#include "service/scope.h"
+
+namespace nq {
+
+Status ScopeDenied() {
+  return Status::Forbidden("scope.denied", "Bạn không có quyền truy cập tổ chức này");
+}
+
+Status RoleDenied() {
+  return Status::Forbidden("role.denied", "Vai trò của bạn không được phép thực hiện thao tác này");
+}
+
+Status OrgNotFound() { return Status::NotFound("org.not_found", "Không tìm thấy tổ chức"); }
+
+Status CheckInScope(const OrgTree& tree, const Principal& p, int64_t org_id) {
+  if (!tree.Contains(org_id)) return OrgNotFound();
+  if (!tree.InSubtree(p.org_id, org_id)) return ScopeDenied();
+  return Status::Ok();
+}
+
+}  // namespace nq

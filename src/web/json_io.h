@@ -1,0 +1,96 @@
+// JSON at the edge (STYLE.md rule 5): request bodies become native values here, and errors and
+// results become JSON text here. nlohmann/json is confined to web/; nothing below web/ sees it.
+//
+// Requests are read STRICTLY. A body is rejected with Invalid (HTTP 400) and one of these keys:
+//   json.invalid_utf8    the body is not well-formed UTF-8
+//   json.malformed       not JSON, trailing text, bad escapes or lone surrogates
+//   json.not_object      the top level is not an object
+//   json.duplicate_key   a name occurs twice in one object
+//   json.unknown_field   the object has a field the endpoint does not take
+//   json.wrong_type      a field has the wrong type (e.g. "5" for a number, 5.5 for an integer)
+//   json.out_of_range    an integer outside the field's bounds
+//   json.missing_field   a required field is absent
+//   json.bad_date        a date that is not "YYYY-MM-DD" or does not exist
+// Every message is Vietnamese and names the field. JSON null counts as a wrong type: a client
+// that means "keep the current value" leaves the field out.
+//
+// Thread-safety: JsonObjectReader is thread-compatible; the free functions are thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "common/status.h"
+#include "common/time.h"
+#include "web/http.h"
+
+namespace nq::web {
+
+// HTTP status for a Status code: invalid 400, unauthorized 401, forbidden 403, not_found 404,
+// conflict 409, too_large 413, throttled 429, unavailable 503, internal (and ok) 500.
+int HttpStatusFor(Code code);
+
+// {"error":{"code":"<CodeName>","key":"<key>","message":"<Vietnamese>"}} for a non-OK status.
+std::string ErrorJson(const Status& status);
+
+// A JSON error response for `status`, with the HTTP status from HttpStatusFor().
+HttpResponse JsonError(const Status& status);
+
+// Serializes a JSON value as compact UTF-8 text (non-ASCII characters are kept, not \u-escaped;
+// invalid UTF-8 in a string is replaced by U+FFFD rather than throwing).
+std::string DumpJson(const nlohmann::ordered_json& value);
+
+// True when the request declares a JSON body: Content-Type "application/json", optionally with
+// parameters such as "; charset=utf-8" (case-insensitive).
+bool HasJsonContentType(const HttpRequest& request);
+
+// Reads one JSON object field by field. Each getter marks the field as known; Finish() then
+// rejects any field no getter asked for. Getters leave *out untouched when the field is absent.
+class JsonObjectReader {
+ public:
+  // Parses `body` as exactly one JSON object (whitespace around it allowed).
+  static Result<JsonObjectReader> Parse(std::string_view body);
+
+  JsonObjectReader(JsonObjectReader&&) noexcept;
+  JsonObjectReader& operator=(JsonObjectReader&&) noexcept;
+  ~JsonObjectReader();
+
+  bool Has(std::string_view key) const;
+
+  // A string (no NUL characters). wrong_type otherwise.
+  Status GetString(std::string_view key, std::optional<std::string>* out);
+  // An integer in [min, max]; 5.0 and "5" are wrong types, out_of_range outside the bounds.
+  Status GetInt(std::string_view key, int64_t min, int64_t max, std::optional<int64_t>* out);
+  Status GetBool(std::string_view key, std::optional<bool>* out);
+  // A date "YYYY-MM-DD".
+  Status GetDate(std::string_view key, std::optional<Date>* out);
+
+  // missing_field unless the field is present (call after the getter, or before: it only looks).
+  Status Require(std::string_view key) const;
+
+  // unknown_field for the first field (in name order) that no getter asked for.
+  Status Finish() const;
+
+ private:
+  explicit JsonObjectReader(std::unique_ptr<nlohmann::json> object);
+  const nlohmann::json* Find(std::string_view key);
+
+  std::unique_ptr<nlohmann::json> object_;
+  std::set<std::string, std::less<>> known_;
+};
+
+// Field-level Invalid statuses with the shared keys and Vietnamese messages above, for parsers
+// of query strings and forms that follow the same conventions.
+Status WrongType(std::string_view field, std::string_view expected_vi);
+Status OutOfRange(std::string_view field, int64_t min, int64_t max);
+Status MissingField(std::string_view field);
+Status BadDate(std::string_view field);
+
+}  // namespace nq::web

@@ -1,0 +1,19 @@
+// The home page (/): the signed-in user's organization, counts over their scope (organizations
+// open today, grassroots organizations, sub-cells, members, workers), grassroots organizations
+// by sector, and the resolutions of the terms in scope with their targets and breakthrough
+// tasks (read through PlanService).
+// Thread-safety: the handler is thread-safe.
+#pragma once
+
+#include "domain/resolution.h"
+#include "web/router.h"
+#include "web/web_context.h"
+
+namespace nq::web {
+
+void AddHomePage(Router& router, WebContext& ctx);
+
+// How a target's value reads in the UI: "≥ 90%", "≤ 1%", "30–35 đảng viên", "Đạt".
+std::string TargetValueVi(const Target& t);
+
+}  // namespace nq::web

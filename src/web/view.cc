@@ -1,0 +1,60 @@
+#include "web/view.h"
+
+#include <map>
+#include <stdexcept>
+#include <utility>
+
+#include "web/embedded.h"
+
+namespace nq::web {
+namespace {
+
+constexpr std::string_view kProductName = "nqtrack — Theo dõi thực hiện Nghị quyết";
+
+// Every embedded template by name, for mstch's partial lookup. Built once.
+const std::map<std::string, std::string>& Partials() {
+  static const std::map<std::string, std::string> partials = [] {
+    std::map<std::string, std::string> m;
+    for (const EmbeddedFile& f : AllEmbedded()) {
+      if (FindTemplate(f.path) == &f) m.emplace(std::string(f.path), std::string(f.data));
+    }
+    return m;
+  }();
+  return partials;
+}
+
+}  // namespace
+
+std::string RenderTemplate(std::string_view name, const mstch::node& context) {
+  const auto& partials = Partials();
+  const auto it = partials.find(std::string(name));
+  if (it == partials.end()) throw std::logic_error("no template named " + std::string(name));
+  return mstch::render(it->second, context, partials);
+}
+
+std::string RenderPage(const PageFrame& frame, std::string_view name, const mstch::map& context) {
+  std::string body = RenderTemplate(name, context);
+  mstch::map layout{
+      {"product", std::string(kProductName)},
+      {"title", frame.title},
+      {"content", std::move(body)},
+      {"signed_in", frame.signed_in},
+      {"user_full_name", frame.user_full_name},
+      {"user_org_name", frame.user_org_name},
+      {"user_role_label", frame.user_role_label},
+      {"csrf_token", frame.csrf_token},
+      {"can_manage_users", frame.can_manage_users},
+      {"nav_home", frame.active_nav == "home"},
+      {"nav_orgs", frame.active_nav == "orgs"},
+      {"nav_users", frame.active_nav == "users"},
+      {"nav_account", frame.active_nav == "account"},
+  };
+  return RenderTemplate("layout", layout);
+}
+
+HttpResponse PageResponse(int status, const PageFrame& frame, std::string_view name,
+                          const mstch::map& context) {
+  return HttpResponse::Html(status, RenderPage(frame, name, context));
+}
+
+}  // namespace nq::web

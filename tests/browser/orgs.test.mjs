@@ -1,0 +1,89 @@
+// Browser tests: Debian's Chromium driven by playwright-core against the real binary over a fresh
+// demo database. Each step keeps a screenshot under var/screenshots/ (STYLE.md rule 12).
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+import { chromium } from 'playwright-core';
+
+import { startDemo, repoRoot, DEMO_PASSWORD } from '../lib/nqtrack.mjs';
+
+const shots = path.join(repoRoot, 'var', 'screenshots');
+
+async function signIn(page, baseUrl, username, shot) {
+  await page.goto(`${baseUrl}/login`);
+  await page.fill('#username', username);
+  await page.fill('#password', DEMO_PASSWORD);
+  if (shot) await page.screenshot({ path: path.join(shots, shot) });
+  await Promise.all([
+    page.waitForURL((u) => !u.pathname.startsWith('/login')),
+    page.click('form[action="/login"] button[type="submit"]'),
+  ]);
+}
+
+describe('organization tree in the browser', () => {
+  let demo;
+  let browser;
+
+  before(async () => {
+    mkdirSync(shots, { recursive: true });
+    demo = await startDemo();
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+             '--disable-component-update', '--disable-sync'],
+    });
+  });
+
+  after(async () => {
+    if (browser) await browser.close();
+    if (demo) await demo.close();
+  });
+
+  it('signs in, shows the tree and finds an organization typed without tone marks', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+
+    await signIn(page, demo.url, 'bantochuc', 'login.png');
+    assert.equal(await page.locator('#nq-user-name').innerText(), 'Trần Văn Minh');
+
+    await page.goto(`${demo.url}/orgs`);
+    const tree = page.locator('#org-tree');
+    await tree.waitFor();
+    assert.match(await tree.innerText(), /Đảng bộ Khối Cơ quan - Doanh nghiệp tỉnh Bến Tre/);
+    await page.screenshot({ path: path.join(shots, 'tree.png') });
+
+    await page.locator('#org-search').pressSequentially('dang bo so tai chinh', { delay: 15 });
+    const hit = page.locator('#org-results .org-result', { hasText: 'Đảng bộ Sở Tài chính' });
+    await hit.first().waitFor({ timeout: 10_000 });
+    assert.ok(await hit.count() >= 1);
+    await page.screenshot({ path: path.join(shots, 'search.png') });
+
+    // The result leads to the organization's page.
+    await Promise.all([page.waitForURL(/\/orgs\/\d+$/), hit.first().click()]);
+    assert.match(await page.locator('h1').first().innerText(), /Đảng bộ Sở Tài chính/);
+    await page.screenshot({ path: path.join(shots, 'org.png') });
+
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('shows a reporter only their own subtree', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, demo.url, 'baocao.stc');
+    await page.goto(`${demo.url}/orgs`);
+    const text = await page.locator('#org-tree').innerText();
+    assert.match(text, /Đảng bộ Sở Tài chính/);
+    assert.doesNotMatch(text, /Đảng bộ Sở Y tế/);
+
+    await page.locator('#org-search').pressSequentially('so y te', { delay: 15 });
+    await page.locator('#org-no-results').waitFor({ timeout: 10_000 });
+    assert.equal(await page.locator('#org-results .org-result').count(), 0);
+    await page.screenshot({ path: path.join(shots, 'reporter-search.png') });
+    await context.close();
+  });
+});
