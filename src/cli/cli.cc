@@ -24,13 +24,12 @@ const Command kCommands[] = {
      DefineDemo, RunDemo},
     {nullptr, "serve", "Serve the web application and the JSON API over HTTP", DefineServe,
      RunServe},
-    {"user", "add", "Add a user (the password is prompted for, or read from stdin)",
-     DefineUserAdd, RunUserAdd},
+    {"user", "add", "Add a user (the password is prompted for, or read from stdin)", DefineUserAdd,
+     RunUserAdd},
     {"user", "passwd", "Set a user's password and end their sessions", DefineUserPasswd,
      RunUserPasswd},
     {"user", "list", "List the users", DefineUserList, RunUserList},
-    {"user", "disable", "Disable a user and end their sessions", DefineUserDisable,
-     RunUserDisable},
+    {"user", "disable", "Disable a user and end their sessions", DefineUserDisable, RunUserDisable},
     {"import", "orgs", "Import organizations from a CSV file (all or nothing, idempotent)",
      DefineImportOrgs, RunImportOrgs},
     {"export", "orgs", "Export organizations as CSV (the format `import orgs` reads)",
@@ -87,9 +86,10 @@ std::string UnknownCommand(const std::vector<std::string>& args) {
 
 int Run(const std::vector<std::string>& args, Io& io) {
   Args a;
-  CLI::App app("nqtrack — theo dõi thực hiện Nghị quyết (plan, disseminate, report, monitor, "
-               "review)",
-               "nqtrack");
+  CLI::App app(
+      "nqtrack — theo dõi thực hiện Nghị quyết (plan, disseminate, report, monitor, "
+      "review)",
+      "nqtrack");
   app.require_subcommand(1);
   app.fallthrough();
   app.add_option("--log-level", a.log_level, "Log level: debug, info, warn, error, off")
@@ -112,8 +112,7 @@ int Run(const std::vector<std::string>& args, Io& io) {
     }
     CLI::App* sub = parent->add_subcommand(c.name, c.help);
     sub->fallthrough();
-    sub->add_option("--db", a.db,
-                    "Database URL: sqlite:FILE or postgresql://USER@HOST:PORT/NAME")
+    sub->add_option("--db", a.db, "Database URL: sqlite:FILE or postgresql://USER@HOST:PORT/NAME")
         ->capture_default_str();
     c.define(*sub, a);
     subs.emplace_back(sub, &c);

@@ -50,9 +50,9 @@ TEST(CliTest, TopLevelHelpListsEveryCommand) {
 
 TEST(CliTest, EverySubCommandHasHelp) {
   const std::vector<std::vector<std::string>> commands = {
-      {"init"},         {"demo"},          {"serve"},       {"user"},
-      {"user", "add"},  {"user", "passwd"}, {"user", "list"}, {"user", "disable"},
-      {"import"},       {"import", "orgs"}, {"export"},       {"export", "orgs"}};
+      {"init"},        {"demo"},           {"serve"},        {"user"},
+      {"user", "add"}, {"user", "passwd"}, {"user", "list"}, {"user", "disable"},
+      {"import"},      {"import", "orgs"}, {"export"},       {"export", "orgs"}};
   for (auto args : commands) {
     const std::string name = args.back();
     args.push_back("--help");
@@ -87,7 +87,8 @@ TEST(CliTest, UsageErrorsExitWithTwoAndAVietnameseMessage) {
   }
 }
 
-// --- commands on a throwaway SQLite database -------------------------------------------------------
+// --- commands on a throwaway SQLite database
+// -------------------------------------------------------
 
 class CliDbTest : public ::testing::Test {
  protected:
@@ -144,8 +145,8 @@ TEST_F(CliDbTest, InitNeedsARootOnAnEmptyDatabaseThenCreatesRootAndAdmin) {
 TEST_F(CliDbTest, UserCommandsAddListSetPasswordDisable) {
   ASSERT_EQ(RunCli({"init", "--db", db_, "--root-code", "BTR", "--root-name", "Khối"}).code,
             kExitOk);
-  Outcome o = RunCli({"user", "add", "baocao", "--db", db_, "--full-name", "Phạm Thị Hân",
-                      "--role", "reporter", "--org", "NOPE"},
+  Outcome o = RunCli({"user", "add", "baocao", "--db", db_, "--full-name", "Phạm Thị Hân", "--role",
+                      "reporter", "--org", "NOPE"},
                      "mat-khau-dai\n");
   EXPECT_EQ(o.code, kExitFailure);
   EXPECT_TRUE(Contains(o.err, "NOPE"));
@@ -177,8 +178,9 @@ TEST_F(CliDbTest, UserCommandsRefuseAMissingDatabaseFile) {
 }
 
 TEST_F(CliDbTest, ImportIsAllOrNothingIdempotentAndRoundTrips) {
-  const std::string header = "code,name,kind,sector,parent_code,members,workers,valid_from,"
-                             "sort_order\n";
+  const std::string header =
+      "code,name,kind,sector,parent_code,members,workers,valid_from,"
+      "sort_order\n";
   Write("good.csv", header +
                         "BTR,Đảng bộ Khối,bloc_committee,none,,0,0,2020-01-01,0\n"
                         "BTR.STC,Đảng bộ Sở Tài chính,base_committee,state_agency,BTR,0,0,,10\n"

@@ -41,19 +41,17 @@ Status EnsureDatabaseDirectory(const std::string& db_url) {
   std::error_code ec;
   std::filesystem::create_directories(parent, ec);
   if (ec) {
-    return Status::Internal("cli.mkdir_failed", "Không tạo được thư mục " + parent.string() +
-                                                    ": " + ec.message());
+    return Status::Internal("cli.mkdir_failed",
+                            "Không tạo được thư mục " + parent.string() + ": " + ec.message());
   }
   return Status::Ok();
 }
 
-Result<std::unique_ptr<App>> OpenApp(const std::string& db_url, int pool_size,
-                                     bool must_exist) {
+Result<std::unique_ptr<App>> OpenApp(const std::string& db_url, int pool_size, bool must_exist) {
   const std::string path = SqliteFilePath(db_url);
   if (must_exist && !path.empty() && !std::filesystem::exists(path)) {
-    return Status::NotFound("cli.no_database",
-                            "Không có tệp cơ sở dữ liệu " + path +
-                                " (tạo bằng nqtrack init hoặc nqtrack demo)");
+    return Status::NotFound("cli.no_database", "Không có tệp cơ sở dữ liệu " + path +
+                                                   " (tạo bằng nqtrack init hoặc nqtrack demo)");
   }
   NQ_RETURN_IF_ERROR(EnsureDatabaseDirectory(db_url));
   return App::Open(db_url, pool_size);

@@ -54,7 +54,7 @@ struct Args {
 struct Command {
   const char* group;  // "user", "import", "export", or nullptr for a top-level command
   const char* name;
-  const char* help;   // one line, Vietnamese-friendly English as in the README
+  const char* help;  // one line, Vietnamese-friendly English as in the README
   void (*define)(CLI::App& sub, Args& args);
   int (*run)(const Args& args, Io& io);
 };

@@ -115,8 +115,7 @@ int RunInit(const Args& a, Io& io) {
     if (!st.ok()) return Fail(io, st);
   }
   io.out << "Cơ sở dữ liệu sẵn sàng: " << (*app)->db().backend() << ", phiên bản lược đồ "
-         << (*app)->db().schema_version() << ", " << (*app)->orgs().tree()->size()
-         << " tổ chức\n";
+         << (*app)->db().schema_version() << ", " << (*app)->orgs().tree()->size() << " tổ chức\n";
   return kExitOk;
 }
 
@@ -138,12 +137,11 @@ int RunDemo(const Args& a, Io& io) {
   if (!demo.ok()) {
     Status st = demo.status();
     if (st.key() == "demo.not_empty") {
-      st = Status::Conflict(st.key(),
-                            st.message() + (path.empty()
-                                                ? ". Với PostgreSQL, hãy dùng một cơ sở dữ liệu "
-                                                  "trống"
-                                                : ". Thêm --force để xóa tệp " + path +
-                                                      " và tạo lại"));
+      st = Status::Conflict(
+          st.key(),
+          st.message() + (path.empty() ? ". Với PostgreSQL, hãy dùng một cơ sở dữ liệu "
+                                         "trống"
+                                       : ". Thêm --force để xóa tệp " + path + " và tạo lại"));
     }
     return Fail(io, st);
   }

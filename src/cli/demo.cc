@@ -10,8 +10,7 @@ namespace nq::cli {
 std::vector<DemoUser> DemoUsers() {
   return {
       {"admin", "Nguyễn Thị Thu Hà", Role::kAdmin, kDemoRootCode, "Văn phòng Đảng ủy Khối"},
-      {"bantochuc", "Trần Văn Minh", Role::kCommittee, kDemoRootCode,
-       "Ban Tổ chức Đảng ủy Khối"},
+      {"bantochuc", "Trần Văn Minh", Role::kCommittee, kDemoRootCode, "Ban Tổ chức Đảng ủy Khối"},
       {"lanhdao", "Lê Hoàng Phúc", Role::kViewer, kDemoRootCode, "Phó Bí thư Đảng ủy Khối"},
       {"baocao.stc", "Phạm Thị Ngọc Hân", Role::kReporter, "BTR.STC",
        "Văn phòng Đảng ủy Sở Tài chính"},

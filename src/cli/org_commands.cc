@@ -27,13 +27,13 @@ Result<std::string> ReadInput(const std::string& file, Io& io) {
     const std::streamoff size = in.tellg();
     if (size < 0) return Status::Invalid("cli.file_unreadable", "Không đọc được tệp " + file);
     if (static_cast<size_t>(size) > kMaxImportBytes) {
-      return Status::TooLarge("cli.file_too_large",
-                              "Tệp " + file + " lớn quá giới hạn 64 MB");
+      return Status::TooLarge("cli.file_too_large", "Tệp " + file + " lớn quá giới hạn 64 MB");
     }
     in.seekg(0, std::ios::beg);
     text.resize(static_cast<size_t>(size));
     in.read(text.data(), size);
-    if (in.gcount() != size) return Status::Internal("cli.file_unreadable", "Lỗi khi đọc tệp " + file);
+    if (in.gcount() != size)
+      return Status::Internal("cli.file_unreadable", "Lỗi khi đọc tệp " + file);
   }
   if (text.size() > kMaxImportBytes) {
     return Status::TooLarge("cli.file_too_large", "Dữ liệu vào lớn quá giới hạn 64 MB");
@@ -44,9 +44,10 @@ Result<std::string> ReadInput(const std::string& file, Io& io) {
 }  // namespace
 
 void DefineImportOrgs(CLI::App& sub, Args& a) {
-  sub.add_option("FILE", a.file, "CSV file (\"-\" reads stdin); header row: "
-                                 "code,name,kind,sector,parent_code,members,workers,valid_from,"
-                                 "sort_order")
+  sub.add_option("FILE", a.file,
+                 "CSV file (\"-\" reads stdin); header row: "
+                 "code,name,kind,sector,parent_code,members,workers,valid_from,"
+                 "sort_order")
       ->required();
 }
 
@@ -62,8 +63,8 @@ int RunImportOrgs(const Args& a, Io& io) {
   if (!written.ok()) {
     Status st = written.status();
     if (st.key() == "org.import_invalid") {
-      st = Status::Invalid(st.key(), "Tệp CSV có dòng không hợp lệ; chưa nhập dòng nào:\n" +
-                                         st.message());
+      st = Status::Invalid(st.key(),
+                           "Tệp CSV có dòng không hợp lệ; chưa nhập dòng nào:\n" + st.message());
     }
     return Fail(io, st);
   }

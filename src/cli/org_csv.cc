@@ -19,8 +19,8 @@ std::string Quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
 std::string KindChoices() {
   std::string out;
-  for (OrgKind k : {OrgKind::kBlocCommittee, OrgKind::kBaseCommittee, OrgKind::kBaseCell,
-                    OrgKind::kSubCell}) {
+  for (OrgKind k :
+       {OrgKind::kBlocCommittee, OrgKind::kBaseCommittee, OrgKind::kBaseCell, OrgKind::kSubCell}) {
     out += (out.empty() ? "" : ", ") + std::string(OrgKindCode(k));
   }
   return out;
@@ -119,15 +119,15 @@ std::string ReadRow(const std::map<std::string, size_t>& columns,
   if (std::string kind = cell("kind"); !kind.empty()) {
     in.kind = ParseOrgKind(kind);
     if (!in.kind) {
-      problems.push_back("loại tổ chức không hợp lệ: " + Quoted(kind) + " (dùng một trong: " +
-                         KindChoices() + ")");
+      problems.push_back("loại tổ chức không hợp lệ: " + Quoted(kind) +
+                         " (dùng một trong: " + KindChoices() + ")");
     }
   }
   if (std::string sector = cell("sector"); !sector.empty()) {
     in.sector = ParseSector(sector);
     if (!in.sector) {
-      problems.push_back("khu vực không hợp lệ: " + Quoted(sector) + " (dùng một trong: " +
-                         SectorChoices() + ")");
+      problems.push_back("khu vực không hợp lệ: " + Quoted(sector) +
+                         " (dùng một trong: " + SectorChoices() + ")");
     }
   }
   row->parent_code = cell("parent_code");
@@ -163,9 +163,8 @@ Result<std::vector<OrgService::ImportRow>> ParseOrgCsv(std::string_view text) {
   std::string header_error;
   const auto columns = ReadHeader(csv.records[0].fields, &header_error);
   if (!header_error.empty()) {
-    return Status::Invalid("import.bad_header",
-                           "dòng " + std::to_string(csv.records[0].line) + " (tiêu đề): " +
-                               header_error);
+    return Status::Invalid("import.bad_header", "dòng " + std::to_string(csv.records[0].line) +
+                                                    " (tiêu đề): " + header_error);
   }
 
   std::map<std::string, int> first_line;  // code -> line where it first appears
@@ -178,8 +177,8 @@ Result<std::vector<OrgService::ImportRow>> ParseOrgCsv(std::string_view text) {
     if (!code.empty()) {
       auto [it, fresh] = first_line.emplace(code, rec.line);
       if (!fresh) {
-        problem += (problem.empty() ? "" : "; ") + std::string("mã ") + code +
-                   " trùng với dòng " + std::to_string(it->second);
+        problem += (problem.empty() ? "" : "; ") + std::string("mã ") + code + " trùng với dòng " +
+                   std::to_string(it->second);
       }
     }
     if (!problem.empty()) {
@@ -191,8 +190,8 @@ Result<std::vector<OrgService::ImportRow>> ParseOrgCsv(std::string_view text) {
   if (!errors.empty()) {
     std::stable_sort(errors.begin(), errors.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::string message = "Tệp CSV có " + std::to_string(errors.size()) +
-                          " dòng lỗi; chưa nhập dòng nào:";
+    std::string message =
+        "Tệp CSV có " + std::to_string(errors.size()) + " dòng lỗi; chưa nhập dòng nào:";
     for (const auto& [line, msg] : errors) message += "\ndòng " + std::to_string(line) + ": " + msg;
     return Status::Invalid("import.bad_rows", message);
   }
@@ -210,8 +209,8 @@ std::string WriteOrgCsv(const OrgTree& tree) {
       const Organization* parent = tree.Find(*org.parent_id);
       if (parent != nullptr) parent_code = parent->code;
     }
-    out += CsvLine({org.code, org.name, OrgKindCode(org.kind), SectorCode(org.sector),
-                    parent_code, std::to_string(org.members), std::to_string(org.workers),
+    out += CsvLine({org.code, org.name, OrgKindCode(org.kind), SectorCode(org.sector), parent_code,
+                    std::to_string(org.members), std::to_string(org.workers),
                     FormatIso(org.valid_from), std::to_string(org.sort_order)});
   }
   return out;

@@ -25,9 +25,9 @@
 namespace nq::cli {
 
 // The columns, in the order export writes them.
-inline constexpr const char* kOrgCsvColumns[] = {"code",        "name",    "kind",
-                                                  "sector",      "parent_code", "members",
-                                                  "workers",     "valid_from", "sort_order"};
+inline constexpr const char* kOrgCsvColumns[] = {"code",    "name",        "kind",
+                                                 "sector",  "parent_code", "members",
+                                                 "workers", "valid_from",  "sort_order"};
 
 // Parses a whole file into import rows, each carrying its line number. All-or-nothing: on any
 // problem returns Invalid "import.bad_rows" whose message has one line per bad line of the file,

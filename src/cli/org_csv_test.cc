@@ -60,10 +60,10 @@ TEST(OrgCsvTest, EmptyCellsLeaveFieldsUnset) {
 
 TEST(OrgCsvTest, ReportsEveryBadLineAtOnce) {
   std::string text = std::string(kHeader) +
-                     "A,Tên A,base_cell,state_agency,BTR,10,20,2020-01-01,1\n"   // 2 ok
-                     "B,Tên B,cell,state_agency,BTR,10,20,2020-01-01,2\n"        // 3 bad kind
-                     "C,Tên C,base_cell,state_agency,BTR,mười,20,2020-01-01,3\n" // 4 bad number
-                     "D,Tên D,base_cell,state_agency,BTR,10,20,2020-02-30,4\n"   // 5 bad date
+                     "A,Tên A,base_cell,state_agency,BTR,10,20,2020-01-01,1\n"    // 2 ok
+                     "B,Tên B,cell,state_agency,BTR,10,20,2020-01-01,2\n"         // 3 bad kind
+                     "C,Tên C,base_cell,state_agency,BTR,mười,20,2020-01-01,3\n"  // 4 bad number
+                     "D,Tên D,base_cell,state_agency,BTR,10,20,2020-02-30,4\n"    // 5 bad date
                      "E,Tên E,base_cell,state_agency,BTR,10,20\n"                 // 6 short row
                      "A,Tên A lần hai,base_cell,state_agency,BTR,1,1,,\n"         // 7 repeated
                      "F,T\xC3n F,base_cell,state_agency,BTR,1,1,,\n"              // 8 bad UTF-8
@@ -93,13 +93,15 @@ TEST(OrgCsvTest, ReportsEveryBadLineAtOnce) {
 
 TEST(OrgCsvTest, RejectsBadHeaders) {
   EXPECT_EQ(ParseOrgCsv("code,name,kind\nA,B,base_cell\n").status().key(), "import.bad_header");
-  EXPECT_EQ(ParseOrgCsv("code,name,kind,parent_code,colour\n").status().key(),
-            "import.bad_header");
-  EXPECT_EQ(ParseOrgCsv("code,name,kind,parent_code,name\n").status().key(),
-            "import.bad_header");
+  EXPECT_EQ(ParseOrgCsv("code,name,kind,parent_code,colour\n").status().key(), "import.bad_header");
+  EXPECT_EQ(ParseOrgCsv("code,name,kind,parent_code,name\n").status().key(), "import.bad_header");
   EXPECT_EQ(ParseOrgCsv("").status().key(), "import.empty");
   EXPECT_EQ(ParseOrgCsv(kHeader).status().key(), "import.empty");
-  EXPECT_EQ(ParseOrgCsv("co\xFF" "de,name\n").status().key(), "import.bad_header");
+  EXPECT_EQ(ParseOrgCsv("co\xFF"
+                        "de,name\n")
+                .status()
+                .key(),
+            "import.bad_header");
 }
 
 TEST(OrgCsvTest, WrittenTreeParsesBackToTheSameOrganizations) {

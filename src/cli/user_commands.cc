@@ -29,8 +29,7 @@ void DefineUserAdd(CLI::App& sub, Args& a) {
   sub.add_option("--role", a.role, "Role: admin, committee, reporter, viewer")
       ->required()
       ->check(CLI::IsMember({"admin", "committee", "reporter", "viewer"}));
-  sub.add_option("--org", a.org_code, "Code of the user's organization (their scope)")
-      ->required();
+  sub.add_option("--org", a.org_code, "Code of the user's organization (their scope)")->required();
   AddPassword(sub, a);
 }
 
@@ -79,13 +78,12 @@ int RunUserList(const Args& a, Io& io) {
   Result<std::vector<UserView>> users = (*app)->users().ListAsSystem();
   if (!users.ok()) return Fail(io, users.status());
   std::shared_ptr<const OrgTree> tree = (*app)->orgs().tree();
-  TextTable table({"Tên đăng nhập", "Họ và tên", "Vai trò", "Mã tổ chức", "Tổ chức",
-                   "Trạng thái", "Ngày tạo"});
+  TextTable table(
+      {"Tên đăng nhập", "Họ và tên", "Vai trò", "Mã tổ chức", "Tổ chức", "Trạng thái", "Ngày tạo"});
   for (const UserView& u : *users) {
     const Organization* org = tree->Find(u.org_id);
-    table.AddRow({u.username, u.full_name, RoleLabel(u.role), org ? org->code : "",
-                  u.org_name, u.disabled ? "Đã khóa" : "Hoạt động",
-                  FormatIso(DateInVietnam(u.created_at))});
+    table.AddRow({u.username, u.full_name, RoleLabel(u.role), org ? org->code : "", u.org_name,
+                  u.disabled ? "Đã khóa" : "Hoạt động", FormatIso(DateInVietnam(u.created_at))});
   }
   io.out << table.Render() << users->size() << " người dùng\n";
   return kExitOk;

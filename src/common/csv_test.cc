@@ -30,7 +30,8 @@ TEST(CsvTest, AcceptsCrLfLoneCrAndMissingFinalNewline) {
 }
 
 TEST(CsvTest, QuotedFieldsHoldCommasQuotesAndNewlines) {
-  CsvData d = ReadCsv("x,\"Công ty \"\"Hưng Phát\"\", chi nhánh\",y\n\"dòng 1\r\ndòng 2\",z\nlast,1\n");
+  CsvData d =
+      ReadCsv("x,\"Công ty \"\"Hưng Phát\"\", chi nhánh\",y\n\"dòng 1\r\ndòng 2\",z\nlast,1\n");
   ASSERT_TRUE(d.errors.empty());
   ASSERT_EQ(d.records.size(), 3u);
   EXPECT_EQ(d.records[0].fields, (Fields{"x", "Công ty \"Hưng Phát\", chi nhánh", "y"}));
@@ -41,7 +42,9 @@ TEST(CsvTest, QuotedFieldsHoldCommasQuotesAndNewlines) {
 }
 
 TEST(CsvTest, SkipsBomAndBlankLinesButKeepsEmptyFields) {
-  CsvData d = ReadCsv("\xEF\xBB\xBF" "code,name\n\n  \n,\nA,\n");
+  CsvData d = ReadCsv(
+      "\xEF\xBB\xBF"
+      "code,name\n\n  \n,\nA,\n");
   ASSERT_TRUE(d.errors.empty());
   ASSERT_EQ(d.records.size(), 3u);
   EXPECT_EQ(d.records[0].fields[0], "code");  // no BOM bytes left in the first field

@@ -28,19 +28,22 @@
 //
 // Errors: a duplicate unique value is Conflict (e.g. "org.code_taken", "Mã tổ chức 'X' đã tồn
 // tại"); a reference to a missing row is Invalid (e.g. "org.parent_unknown"); a lost or busy
-// database is Unavailable ("db.unavailable", "db.busy"); anything else the database reports is
-// Internal "db.error" (the details are logged, never shown). SOCI exceptions never leave store/.
+// database is Unavailable ("db.unavailable", "db.busy"); a value the database refuses (PostgreSQL:
+// invalid UTF-8) is Invalid "db.bad_value"; anything else the database reports is Internal
+// "db.error" (the details are logged, never shown). SOCI exceptions never leave store/.
 //
-// Write transactions are serialized: on SQLite by a process-wide writer lock plus BEGIN
-// IMMEDIATE, on PostgreSQL by a transaction-level advisory lock. So audit ids (the change-log
-// sequence numbers) become visible in increasing order: a reader that has seen audit id N has
-// seen every change with an id below N. Read transactions (TxMode::kRead) take no lock and see
-// one consistent snapshot; their mutating methods return Internal "store.read_only".
+// Write transactions are serialized: on SQLite by a writer lock of the Database plus BEGIN
+// IMMEDIATE (against other processes), on PostgreSQL by a transaction-level advisory lock. So
+// audit ids (the change-log sequence numbers) become visible in increasing order: a reader that
+// has seen audit id N has seen every change with an id below N. Read transactions (TxMode::kRead)
+// take no lock and see one consistent snapshot; their mutating methods return Internal
+// "store.read_only".
 //
 // Thread-safety: Database is thread-safe; it keeps a pool of connections and Begin() blocks while
 // all are in use (Unavailable "db.pool_exhausted" after 30 s). A Tx belongs to one thread at a
-// time and must not outlive its Database; one thread must not hold two write Tx at once (the
-// second would wait for the first forever). SOCI is confined to store/*.cc.
+// time and must not outlive its Database. One thread must not hold two write Tx at once (nor two
+// Tx of any kind on "sqlite::memory:"): the second waits 30 s for the first and fails with
+// Unavailable. SOCI is confined to store/*.cc.
 #pragma once
 
 #include <cstdint>

@@ -38,7 +38,7 @@ DbError ClassifySqlite(const soci::sqlite3_soci_error& e, soci::session& sql, st
   return {kind, std::move(detail)};
 }
 
-DbError ClassifyPostgres(const soci::postgresql_soci_error& e, std::string detail) {
+DbError ClassifyPostgres(const soci::postgresql_soci_error& e, const std::string& detail) {
   const std::string state = e.sqlstate();
   DbErrorKind kind = DbErrorKind::kOther;
   if (state == "23505") {
@@ -110,7 +110,7 @@ DbError ClassifyError(const std::exception& e, soci::session& sql, Backend backe
     return ClassifySqlite(*se, sql, std::move(detail));
   }
   if (const auto* pe = dynamic_cast<const soci::postgresql_soci_error*>(&e); pe != nullptr) {
-    DbError err = ClassifyPostgres(*pe, std::move(detail));
+    DbError err = ClassifyPostgres(*pe, detail);
     if (err.kind == DbErrorKind::kOther && PostgresConnectionLost(sql)) {
       err.kind = DbErrorKind::kConnection;
     }

@@ -10,7 +10,7 @@ namespace nq::store {
 namespace {
 
 // Failed sign-ins older than this are dropped when a new one is recorded.
-constexpr long long kLoginFailureMemorySeconds = 24 * 3600;
+constexpr long long kLoginFailureMemorySeconds = 24LL * 3600;
 
 constexpr char kUserSelect[] =
     "SELECT id, username, full_name, role, org_id, disabled, password_hash, created_at "

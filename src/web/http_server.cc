@@ -64,8 +64,6 @@ constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
 // After an error reply the connection is closed; unread input is drained this long first, so
 // the client reads the reply instead of a reset.
 constexpr auto kLingerTime = std::chrono::seconds(2);
-// Connections taken from the listen backlog per accept completion (see OnAccept).
-constexpr int kAcceptBatch = 64;
 // A request body buffer above this size is freed after the handler rather than kept for reuse.
 constexpr size_t kKeepRequestBodyCapacity = size_t{16} * 1024;
 
@@ -95,6 +93,18 @@ std::string_view HttpDate() {
     cached_second = now;
   }
   return {buf.data(), len};
+}
+
+// Header checks for what handlers set (a CR or LF would let a value inject headers). Plain loops:
+// string::find_first_of calls memchr once per character, which showed in profiles.
+bool HasLineBreak(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c == '\r' || c == '\n'; });
+}
+
+bool IsFieldName(std::string_view s) {
+  return !s.empty() && std::none_of(s.begin(), s.end(), [](char c) {
+    return c == '\r' || c == '\n' || c == ':' || c == ' ' || c == '\t';
+  });
 }
 
 std::string_view Sv(beast::string_view s) { return {s.data(), s.size()}; }
@@ -321,8 +331,7 @@ class Session : public std::enable_shared_from_this<Session> {
           IEquals(name, "connection")) {
         continue;
       }
-      if (name.empty() || name.find_first_of("\r\n: \t") != std::string::npos ||
-          value.find_first_of("\r\n") != std::string::npos) {
+      if (!IsFieldName(name) || HasLineBreak(value)) {
         log::Error("HTTP response header dropped (bad characters): " + name);
         continue;
       }
@@ -428,15 +437,6 @@ void HttpServer::Impl::OnAccept(beast::error_code ec, Socket socket) {
     return;
   }
   StartSession(std::move(socket));
-  // Drain the backlog while connections are waiting: under a burst of connects, accepting one per
-  // trip through the handler queue would leave the last ones waiting for seconds.
-  for (int i = 0; i < kAcceptBatch; ++i) {
-    Socket more(net::make_strand(ioc));
-    beast::error_code more_ec;
-    acceptor.accept(more, more_ec);  // non-blocking: would_block ends the batch
-    if (more_ec) break;
-    StartSession(std::move(more));
-  }
   DoAccept();
 }
 
@@ -494,7 +494,6 @@ Status HttpServer::Listen() {
   if (!ec) s.acceptor.set_option(net::socket_base::reuse_address(true), ec);
   if (!ec) s.acceptor.bind(endpoint, ec);
   if (!ec) s.acceptor.listen(net::socket_base::max_listen_connections, ec);
-  if (!ec) s.acceptor.non_blocking(true, ec);
   if (ec) {
     beast::error_code ignored;
     s.acceptor.close(ignored);

@@ -12,6 +12,7 @@
 #include <condition_variable>
 #include <cstdlib>
 #include <future>
+#include <memory>
 #include <mutex>
 #include <stdexcept>
 #include <string>
@@ -242,6 +243,41 @@ TEST(HttpServerTest, HeadSendsLengthWithoutBody) {
   EXPECT_EQ(Body(head), "");
   // The next response starts right after the head: no stray body bytes in between.
   EXPECT_EQ(Body(c.ReadResponse()), "twelve bytes");
+}
+
+TEST(HttpServerTest, FramingAndInjectedHeadersAreDropped) {
+  TestServer server([](const HttpRequest&) {
+    HttpResponse r = HttpResponse::Text(200, "body");
+    r.headers.emplace_back("X-Bad", "a\r\nInjected: 1");
+    r.headers.emplace_back("Bad Name", "x");
+    r.headers.emplace_back("Content-Length", "999");
+    r.headers.emplace_back("Connection", "close");
+    r.headers.emplace_back("X-Good", "kept");
+    return r;
+  });
+  Client c(server.port());
+  c.Send("GET / HTTP/1.1\r\nHost: t\r\n\r\nGET / HTTP/1.1\r\nHost: t\r\n\r\n");
+  const std::string r = c.ReadResponse();
+  EXPECT_EQ(r.find("Injected"), std::string::npos) << r;
+  EXPECT_EQ(r.find("Bad Name"), std::string::npos);
+  EXPECT_EQ(r.find("999"), std::string::npos);
+  EXPECT_EQ(r.find("Connection: close"), std::string::npos);
+  EXPECT_NE(r.find("X-Good: kept\r\n"), std::string::npos);
+  EXPECT_NE(r.find("Content-Length: 4\r\n"), std::string::npos);
+  EXPECT_EQ(Body(c.ReadResponse()), "body");  // still keep-alive
+}
+
+TEST(HttpServerTest, SharedBodyIsSentWhole) {
+  auto cached = std::make_shared<const std::string>(100000, 'j');
+  TestServer server([cached](const HttpRequest&) { return HttpResponse::SharedJson(200, cached); });
+  Client c(server.port());
+  c.Send("GET /a HTTP/1.1\r\nHost: t\r\n\r\nHEAD /a HTTP/1.1\r\nHost: t\r\n\r\n");
+  const std::string r = c.ReadResponse();
+  EXPECT_NE(r.find("Content-Length: 100000\r\n"), std::string::npos);
+  EXPECT_EQ(Body(r), *cached);
+  const std::string head = c.ReadResponse(/*head_request=*/true);
+  EXPECT_NE(head.find("Content-Length: 100000\r\n"), std::string::npos);
+  EXPECT_EQ(Body(head), "");
 }
 
 TEST(HttpServerTest, ExpectContinueGetsInterimResponse) {

@@ -173,7 +173,9 @@ std::string SafeNextPath(std::string_view next) {
   if (next.size() > 2048) return "/";
   for (const char ch : next) {
     const auto c = static_cast<unsigned char>(ch);
-    if (c < 0x20 || c == 0x7F || c == '\\') return "/";
+    // Only printable ASCII: a browser sends paths percent-encoded, and a Location header must
+    // carry nothing else.
+    if (c < 0x20 || c >= 0x7F || c == '\\') return "/";
   }
   // Never come back to the sign-in page itself.
   if (next.substr(0, 6) == "/login") return "/";

@@ -78,7 +78,8 @@ PageFrame FrameFor(const PageCall& call, std::string title, std::string active_n
 HttpResponse ErrorPage(WebContext& ctx, const SignedIn* session, const Status& status);
 
 // Where to go after signing in: `next` when it is a local path ("/orgs?q=x"), else "/".
-// Refuses absolute URLs, scheme-relative "//host", backslashes and control characters.
+// Refuses absolute URLs, scheme-relative "//host", backslashes, control characters and
+// anything outside printable ASCII.
 std::string SafeNextPath(std::string_view next);
 
 // Parses a form field as an integer in [min, max]; empty counts as absent (nullopt in *out).

@@ -128,6 +128,10 @@ Result<HttpResponse> RenderOrg(const PageCall& c, int64_t id, int status,
       {"notice", failure.which == Which::kNone ? NoticeFor(c.request) : std::string()},
       {"csrf_token", c.session.csrf_token},
       {"can_edit", can_edit},
+      // Only committees have organizations under them; a closed one gets no new ones.
+      {"can_add_child", can_edit && !org.valid_to.has_value() &&
+                            (org.kind == OrgKind::kBlocCommittee ||
+                             org.kind == OrgKind::kBaseCommittee)},
       {"can_move_close", can_edit && org.parent_id.has_value() && id != c.principal().org_id},
       {"is_closed", org.valid_to.has_value()},
       {"edit", FormValues(&org, org, failure.which == Which::kEdit ? failure.form : nullptr)},

@@ -258,3 +258,112 @@ TEST_F(PagesTest, LogoutFormEndsTheSession) {
 
 }  // namespace
 }  // namespace nq::web
+
+namespace nq::web {
+namespace {
+
+class PageFormsTest : public WebTest {
+ protected:
+  void SetUp() override {
+    WebTest::SetUp();
+    AddUser("quan.tri", Role::kAdmin, "DUK");
+    admin_ = Login("quan.tri");  // the API sign-in gives the same cookie as the form
+  }
+  std::string Form(const std::string& fields) { return "_csrf=" + admin_.csrf + "&" + fields; }
+  Session admin_;
+};
+
+TEST_F(PageFormsTest, AddChildMoveAndCloseThroughTheOrganizationPage) {
+  const std::string sct = "/orgs/" + std::to_string(Id("DUK.SCT"));
+  HttpResponse page = Page(admin_, "GET", sct);
+  EXPECT_NE(page.body.find("id=\"add-child\""), std::string::npos);
+
+  HttpResponse created = Page(admin_, "POST", sct + "/children",
+                              Form("code=DUK.SCT.KH&name=Chi+b%E1%BB%99+Ph%C3%B2ng+K%E1%BA%BF+ho%E1%BA%A1ch"
+                                   "&kind=sub_cell&sector=state_agency&members=8&workers=15"
+                                   "&valid_from=2021-03-01"));
+  ASSERT_EQ(created.status, 303) << created.body;
+  const Organization child = Org("DUK.SCT.KH");
+  EXPECT_EQ(child.name, "Chi bộ Phòng Kế hoạch");
+  EXPECT_EQ(child.parent_id, Id("DUK.SCT"));
+  EXPECT_EQ(child.valid_from, (Date{2021, 3, 1}));
+  EXPECT_EQ(created.Header("Location"), "/orgs/" + std::to_string(child.id) + "?created=1");
+  // A sub-cell gets no "add child" form.
+  EXPECT_EQ(Page(admin_, "GET", "/orgs/" + std::to_string(child.id)).body.find("id=\"add-child\""),
+            std::string::npos);
+
+  const std::string child_page = "/orgs/" + std::to_string(child.id);
+  HttpResponse cycle = Page(admin_, "POST", sct + "/move",
+                            Form("parent_id=" + std::to_string(child.id)));
+  EXPECT_EQ(cycle.status, 409);
+  EXPECT_NE(cycle.body.find("id=\"move-error\""), std::string::npos);
+  EXPECT_EQ(Org("DUK.SCT").parent_id, Id("DUK"));
+
+  HttpResponse moved = Page(admin_, "POST", child_page + "/move",
+                            Form("parent_id=" + std::to_string(Id("DUK.STC"))));
+  ASSERT_EQ(moved.status, 303) << moved.body;
+  EXPECT_EQ(Org("DUK.SCT.KH").parent_id, Id("DUK.STC"));
+
+  HttpResponse bad_date = Page(admin_, "POST", child_page + "/close", Form("date=31%2F02%2F2023"));
+  EXPECT_EQ(bad_date.status, 400);
+  EXPECT_NE(bad_date.body.find("id=\"close-error\""), std::string::npos);
+  EXPECT_FALSE(Org("DUK.SCT.KH").valid_to.has_value());
+
+  HttpResponse closed = Page(admin_, "POST", child_page + "/close", Form("date=2023-05-17"));
+  ASSERT_EQ(closed.status, 303) << closed.body;
+  EXPECT_EQ(Org("DUK.SCT.KH").valid_to, (Date{2023, 5, 17}));
+  HttpResponse shown = Page(admin_, "GET", child_page + "?closed=1");
+  EXPECT_NE(shown.body.find("Đã giải thể từ 17/5/2023"), std::string::npos);
+}
+
+TEST_F(PageFormsTest, UserAdministrationForms) {
+  HttpResponse weak = Page(admin_, "POST", "/users",
+                           Form("username=bao.cao&full_name=Tr%E1%BA%A7n+Th%E1%BB%8B+B%E1%BA%A3o"
+                                "&role=reporter&org_id=" + std::to_string(Id("DUK.SYT")) +
+                                "&password=12345678"));
+  EXPECT_EQ(weak.status, 400);
+  EXPECT_NE(weak.body.find("id=\"create-error\""), std::string::npos);
+  EXPECT_NE(weak.body.find("value=\"Trần Thị Bảo\""), std::string::npos);  // kept as typed
+  EXPECT_EQ(app_->users().ListAsSystem()->size(), 1u);
+
+  HttpResponse created = Page(admin_, "POST", "/users",
+                              Form("username=bao.cao&full_name=Tr%E1%BA%A7n+Th%E1%BB%8B+B%E1%BA%A3o"
+                                   "&role=reporter&org_id=" + std::to_string(Id("DUK.SYT")) +
+                                   "&password=mat-khau-moi-3"));
+  ASSERT_EQ(created.status, 303) << created.body;
+  int64_t id = 0;
+  for (const UserView& u : *app_->users().ListAsSystem()) {
+    if (u.username == "bao.cao") id = u.id;
+  }
+  ASSERT_GT(id, 0);
+  const std::string user = "/users/" + std::to_string(id);
+  ASSERT_EQ(Page(admin_, "POST", user + "/disable", Form("")).status, 303);
+  HttpResponse list = Page(admin_, "GET", "/users?disabled=1");
+  EXPECT_NE(list.body.find("Đã khóa"), std::string::npos);
+  ASSERT_EQ(Page(admin_, "POST", user + "/enable", Form("")).status, 303);
+  ASSERT_EQ(Page(admin_, "POST", user + "/password", Form("password=mat-khau-moi-4")).status, 303);
+  Login("bao.cao", "mat-khau-moi-4");
+}
+
+TEST_F(PageFormsTest, AccountPasswordChangeSignsOutEverywhere) {
+  HttpResponse mismatch = Page(admin_, "POST", "/account/password",
+                               Form("current=mat-khau-dung&new=mat-khau-moi-5&confirm=khac-han"));
+  EXPECT_EQ(mismatch.status, 400);
+  EXPECT_NE(mismatch.body.find("Mật khẩu nhập lại không khớp"), std::string::npos);
+  HttpResponse wrong = Page(admin_, "POST", "/account/password",
+                            Form("current=sai&new=mat-khau-moi-5&confirm=mat-khau-moi-5"));
+  EXPECT_EQ(wrong.status, 400);
+  EXPECT_NE(wrong.body.find("id=\"password-error\""), std::string::npos);
+  EXPECT_EQ(Page(admin_, "GET", "/account").status, 200);
+
+  HttpResponse ok = Page(admin_, "POST", "/account/password",
+                         Form("current=mat-khau-dung&new=mat-khau-moi-5&confirm=mat-khau-moi-5"));
+  ASSERT_EQ(ok.status, 303) << ok.body;
+  EXPECT_EQ(ok.Header("Location"), "/login?msg=password_changed");
+  EXPECT_EQ(Page(admin_, "GET", "/account").status, 303);  // signed out
+  HttpResponse notice = Call(Make("GET", "/login?msg=password_changed"));
+  EXPECT_NE(notice.body.find("Đã đổi mật khẩu"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace nq::web

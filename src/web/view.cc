@@ -1,6 +1,7 @@
 #include "web/view.h"
 
 #include <map>
+#include <mutex>
 #include <stdexcept>
 #include <utility>
 
@@ -9,7 +10,31 @@
 namespace nq::web {
 namespace {
 
-constexpr std::string_view kProductName = "nqtrack — Theo dõi thực hiện Nghị quyết";
+// HTML escaping for {{value}}: the five characters that matter in text and in quoted attribute
+// values. (mstch's default also turns '/' into "&#x2F;", which makes dates and paths in the HTML
+// unreadable for no gain.)
+std::string EscapeHtml(const std::string& s) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  for (const char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// mstch keeps its escape function in a global; it is set once, before the first render, and only
+// read afterwards.
+void InstallEscape() {
+  static std::once_flag once;
+  std::call_once(once, [] { mstch::config::escape = EscapeHtml; });
+}
 
 // Every embedded template by name, for mstch's partial lookup. Built once.
 const std::map<std::string, std::string>& Partials() {
@@ -26,6 +51,7 @@ const std::map<std::string, std::string>& Partials() {
 }  // namespace
 
 std::string RenderTemplate(std::string_view name, const mstch::node& context) {
+  InstallEscape();
   const auto& partials = Partials();
   const auto it = partials.find(std::string(name));
   if (it == partials.end()) throw std::logic_error("no template named " + std::string(name));
@@ -35,7 +61,6 @@ std::string RenderTemplate(std::string_view name, const mstch::node& context) {
 std::string RenderPage(const PageFrame& frame, std::string_view name, const mstch::map& context) {
   std::string body = RenderTemplate(name, context);
   mstch::map layout{
-      {"product", std::string(kProductName)},
       {"title", frame.title},
       {"content", std::move(body)},
       {"signed_in", frame.signed_in},

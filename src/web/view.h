@@ -7,7 +7,7 @@
 // template is also available as a partial ({{> org_node}}), so templates may recurse.
 //
 // Escaping: templates must print every value that comes from users or the database with
-// {{name}} (HTML-escaped by mstch: & < > " ' /). Triple braces are for HTML built here only:
+// {{name}} (HTML-escaped: & < > " '). Triple braces are for HTML built here only:
 // the rendered body in the layout.
 //
 // Errors: a missing template is a programming error; RenderTemplate throws std::logic_error,

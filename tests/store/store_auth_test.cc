@@ -145,7 +145,7 @@ TEST_F(StoreTest, CountsLoginFailuresWithinTheWindow) {
   EXPECT_EQ(*tx->CountLoginFailures("user:an", 0), 0);
   EXPECT_EQ(*tx->CountLoginFailures("addr:192.0.2.4", 0), 1);
   // A day later, recording a failure forgets the old ones of every key.
-  ASSERT_TRUE(tx->RecordLoginFailure("user:an", now + 2 * 86400).ok());
+  ASSERT_TRUE(tx->RecordLoginFailure("user:an", now + int64_t{2} * 86400).ok());
   EXPECT_EQ(*tx->CountLoginFailures("addr:192.0.2.4", 0), 0);
   EXPECT_EQ(*tx->CountLoginFailures("user:an", 0), 1);
   ASSERT_TRUE(tx->Commit().ok());

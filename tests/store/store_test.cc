@@ -53,6 +53,7 @@ TEST_F(StoreTest, ConcurrentOpensOfAnEmptyDatabaseApplyEachMigrationOnce) {
   std::vector<std::unique_ptr<Database>> opened(3);
   std::vector<Status> errors(opened.size());
   std::vector<std::thread> threads;
+  threads.reserve(opened.size());
   for (size_t i = 0; i < opened.size(); ++i) {
     threads.emplace_back([&, i] {
       auto db = Database::Open(url_, 1);
@@ -273,6 +274,7 @@ TEST_F(StoreTest, ConcurrentWriteTransactionsFromFourThreadsAllLand) {
   constexpr int kPerThread = 20;
   std::atomic<int> failures{0};
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < kPerThread; ++i) {
