@@ -16,8 +16,8 @@ bool IsEntityName(const std::string& s) {
 }
 
 Status BadQuery(const char* what) {
-  return Status::Invalid("audit.bad_query", std::string("Tham số tra cứu nhật ký không hợp lệ: ") +
-                                                what);
+  return Status::Invalid("audit.bad_query",
+                         std::string("Tham số tra cứu nhật ký không hợp lệ: ") + what);
 }
 
 }  // namespace

@@ -102,11 +102,11 @@ Result<SignedIn> AuthService::Login(const std::string& username, const std::stri
   std::optional<User> user;
   {
     NQ_ASSIGN_OR_RETURN(auto tx, db_->Begin(actor, store::TxMode::kRead));
-    std::vector<std::string> keys = {addr_key};
-    if (name_ok) keys.push_back(user_key);
-    for (const std::string& key : keys) {
+    std::vector<std::pair<std::string, int>> limits = {{addr_key, kMaxAddressFailures}};
+    if (name_ok) limits.emplace_back(user_key, kMaxFailures);
+    for (const auto& [key, limit] : limits) {
       NQ_ASSIGN_OR_RETURN(int failures, tx->CountLoginFailures(key, now - kWindowSeconds));
-      if (failures >= kMaxFailures) return Status::Throttled("auth.throttled", kThrottled);
+      if (failures >= limit) return Status::Throttled("auth.throttled", kThrottled);
     }
     if (name_ok) {
       NQ_ASSIGN_OR_RETURN(user, tx->FindUser(name));

@@ -4,8 +4,9 @@
 // A session is a random 256-bit token given to the browser in an HttpOnly cookie; the database
 // keeps only its SHA-256 (store::Session), so a leaked database does not leak live sessions.
 // Each session has its own CSRF token, which every state-changing request must echo.
-// Throttling: after kMaxFailures failed sign-ins within kWindowSeconds for one account or one
-// client address, further attempts are refused with Throttled until the window passes.
+// Throttling: after kMaxFailures failed sign-ins within kWindowSeconds for one account, or
+// kMaxAddressFailures for one client address (higher, because an office shares one NAT address),
+// further attempts are refused with Throttled until the window passes.
 //
 // Authenticate() is the hot path of every signed-in request: it keeps a sharded in-memory cache
 // (token digest -> SignedIn) whose entries live kCacheSeconds, so most requests touch no database.
@@ -38,6 +39,7 @@ struct SignedIn {
 class AuthService {
  public:
   static constexpr int kMaxFailures = 5;
+  static constexpr int kMaxAddressFailures = 20;
   static constexpr int64_t kWindowSeconds = 15 * 60;
   static constexpr int64_t kSessionSeconds = 12 * 3600;
   static constexpr int64_t kCacheSeconds = 5;

@@ -13,6 +13,18 @@ Status CheckCanEditPlan(const Principal& p) {
   return p.role == Role::kAdmin || p.role == Role::kCommittee ? Status::Ok() : RoleDenied();
 }
 
+// A resolution binds every organization under the committee that adopted it, so its plan is
+// readable from the principal's scope and from every committee above their scope root; writes
+// stay limited to the scope itself (CheckOrg).
+bool CanReadPlanOf(const OrgTree& tree, const Principal& p, int64_t org_id) {
+  return tree.InSubtree(p.org_id, org_id) || tree.InSubtree(org_id, p.org_id);
+}
+
+Status CheckCanReadPlanOf(const OrgTree& tree, const Principal& p, int64_t org_id) {
+  if (CanReadPlanOf(tree, p, org_id)) return Status::Ok();
+  return CheckInScope(tree, p, org_id);  // NotFound or Forbidden, as for organizations
+}
+
 Status MissingId() { return Status::Invalid("plan.missing_id", "Thiếu mã định danh cần sửa"); }
 
 }  // namespace
@@ -43,7 +55,7 @@ Result<std::vector<Term>> PlanService::ListTerms(const Principal& p) const {
   NQ_ASSIGN_OR_RETURN(std::vector<Term> terms, tx->ListTerms());
   std::vector<Term> out;
   for (Term& t : terms) {
-    if (tree->InSubtree(p.org_id, t.org_id)) out.push_back(std::move(t));
+    if (CanReadPlanOf(*tree, p, t.org_id)) out.push_back(std::move(t));
   }
   return out;
 }
@@ -55,12 +67,12 @@ Result<std::vector<Resolution>> PlanService::ListResolutions(
   std::unordered_set<int64_t> visible;
   if (term_id.has_value()) {
     NQ_ASSIGN_OR_RETURN(Term term, tx->GetTerm(*term_id));
-    NQ_RETURN_IF_ERROR(CheckInScope(*tree, p, term.org_id));
+    NQ_RETURN_IF_ERROR(CheckCanReadPlanOf(*tree, p, term.org_id));
     visible.insert(term.id);
   } else {
     NQ_ASSIGN_OR_RETURN(std::vector<Term> terms, tx->ListTerms());
     for (const Term& t : terms) {
-      if (tree->InSubtree(p.org_id, t.org_id)) visible.insert(t.id);
+      if (CanReadPlanOf(*tree, p, t.org_id)) visible.insert(t.id);
     }
   }
   NQ_ASSIGN_OR_RETURN(std::vector<Resolution> all, tx->ListResolutions(term_id));
@@ -76,7 +88,7 @@ Result<ResolutionDetail> PlanService::GetResolution(const Principal& p, int64_t 
   ResolutionDetail d;
   NQ_ASSIGN_OR_RETURN(d.resolution, tx->GetResolution(id));
   NQ_ASSIGN_OR_RETURN(d.term, tx->GetTerm(d.resolution.term_id));
-  NQ_RETURN_IF_ERROR(CheckOrg(&p, d.term.org_id));
+  NQ_RETURN_IF_ERROR(CheckCanReadPlanOf(*orgs_->tree(), p, d.term.org_id));
   NQ_ASSIGN_OR_RETURN(d.targets, tx->ListTargets(id));
   NQ_ASSIGN_OR_RETURN(d.tasks, tx->ListResolutionTasks(id));
   return d;

@@ -76,17 +76,24 @@ TEST_F(PlanServiceTest, GetResolutionWithTargetsAndTasks) {
   EXPECT_EQ(d->tasks[0].target_codes, (std::vector<std::string>{"MT1"}));
 }
 
-TEST_F(PlanServiceTest, ReadsFollowTheTermsOrganization) {
+TEST_F(PlanServiceTest, ReadsReachTheScopeAndTheCommitteesAboveIt) {
+  // The bloc's resolution binds the organizations under it: a reporter of DUK.STC reads it.
   const Principal reporter = As(Role::kReporter, "DUK.STC");
   Result<ResolutionDetail> d = app_->plans().GetResolution(reporter, resolution_.id);
-  EXPECT_EQ(d.status().code(), Code::kForbidden);
-  EXPECT_EQ(d.status().key(), "scope.denied");
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_EQ(d->resolution, resolution_);
   Result<std::vector<Term>> terms = app_->plans().ListTerms(reporter);
   ASSERT_TRUE(terms.ok());
-  ASSERT_EQ(terms->size(), 1u);
-  EXPECT_EQ((*terms)[0], stc_term_);
-  EXPECT_TRUE(app_->plans().ListResolutions(reporter)->empty());
-  EXPECT_EQ(app_->plans().ListResolutions(reporter, term_.id).status().key(), "scope.denied");
+  EXPECT_EQ(terms->size(), 2u);
+  ASSERT_EQ(app_->plans().ListResolutions(reporter, term_.id)->size(), 1u);
+
+  // A sibling's own term is neither above nor inside DUK.SYT's scope.
+  const Principal sibling = As(Role::kReporter, "DUK.SYT");
+  Result<std::vector<Term>> sibling_terms = app_->plans().ListTerms(sibling);
+  ASSERT_TRUE(sibling_terms.ok());
+  ASSERT_EQ(sibling_terms->size(), 1u);
+  EXPECT_EQ((*sibling_terms)[0], term_);
+  EXPECT_EQ(app_->plans().ListResolutions(sibling, stc_term_.id).status().key(), "scope.denied");
 
   const Principal admin = As(Role::kAdmin, "DUK");
   EXPECT_EQ(app_->plans().ListTerms(admin)->size(), 2u);

@@ -11,8 +11,8 @@ namespace nq::web {
 namespace {
 
 Status BadQuery(std::string_view name, std::string_view expected_vi) {
-  return Status::Invalid("query.invalid", "Tham số \"" + std::string(name) + "\" phải là " +
-                                              std::string(expected_vi));
+  return Status::Invalid(
+      "query.invalid", "Tham số \"" + std::string(name) + "\" phải là " + std::string(expected_vi));
 }
 
 std::optional<int64_t> ParseInt64(std::string_view s) {

@@ -87,7 +87,7 @@ std::string OrgTreeJson(const std::vector<Organization>& preorder, uint64_t vers
 }
 
 Result<std::shared_ptr<const OrgTreeCache::Entry>> OrgTreeCache::Get(const OrgService& orgs,
-                                                                      const Principal& p) {
+                                                                     const Principal& p) {
   // The version is read before the tree: a change racing with this request can only make the
   // entry newer than its version says, never older, so a stale body is never served.
   const uint64_t version = orgs.version();

@@ -91,8 +91,8 @@ Result<HttpResponse> Create(const ApiCall& c) {
   NQ_ASSIGN_OR_RETURN(JsonObjectReader body, ReadJsonBody(c.request));
   OrgInput in;
   NQ_RETURN_IF_ERROR(ReadOrgInput(body, /*create=*/true, &in));
-  NQ_ASSIGN_OR_RETURN(Organization org, c.app().orgs().CreateOrg(
-                                            c.principal(), in, ActorFor(*c.session, c.request)));
+  NQ_ASSIGN_OR_RETURN(Organization org,
+                      c.app().orgs().CreateOrg(c.principal(), in, ActorFor(*c.session, c.request)));
   HttpResponse r = JsonResponse(201, OrgJson(org));
   r.SetHeader("Location", "/api/v1/orgs/" + std::to_string(org.id));
   return r;

@@ -20,7 +20,9 @@ class OrgApiTest : public WebTest {
     admin_ = Login("quan.tri");
   }
 
-  std::string OrgPath(const std::string& code) { return "/api/v1/orgs/" + std::to_string(Id(code)); }
+  std::string OrgPath(const std::string& code) {
+    return "/api/v1/orgs/" + std::to_string(Id(code));
+  }
 
   // What a failed request must leave alone: the tree (by version and content) and the audit log.
   struct Snapshot {
@@ -28,7 +30,9 @@ class OrgApiTest : public WebTest {
     std::vector<Organization> orgs;
     int64_t last_audit;
   };
-  Snapshot Take() { return {app_->orgs().version(), app_->orgs().tree()->ToVector(), LastAuditId()}; }
+  Snapshot Take() {
+    return {app_->orgs().version(), app_->orgs().tree()->ToVector(), LastAuditId()};
+  }
   void ExpectUnchanged(const Snapshot& before) {
     EXPECT_EQ(app_->orgs().version(), before.version);
     EXPECT_EQ(app_->orgs().tree()->ToVector(), before.orgs);
@@ -54,9 +58,9 @@ TEST_F(OrgApiTest, TreeIsTheScopeNestedWithETag) {
 
   const std::string etag(r.Header("ETag"));
   ASSERT_FALSE(etag.empty());
-  HttpResponse again = Call(Make("GET", "/api/v1/orgs/tree", "",
-                                 {{"cookie", "nq_session=" + admin_.token},
-                                  {"if-none-match", etag}}));
+  HttpResponse again =
+      Call(Make("GET", "/api/v1/orgs/tree", "",
+                {{"cookie", "nq_session=" + admin_.token}, {"if-none-match", etag}}));
   EXPECT_EQ(again.status, 304);
   EXPECT_TRUE(again.body.empty());
   EXPECT_EQ(again.Header("ETag"), etag);
@@ -165,8 +169,8 @@ TEST_F(OrgApiTest, ListSearchesWithoutToneMarks) {
   EXPECT_EQ(Body(paged)["total"], 6);
   EXPECT_EQ(Body(paged)["items"].size(), 2u);
 
-  for (const char* q : {"?limit=0", "?limit=abc", "?offset=-1", "?include_closed=maybe",
-                        "?root=x"}) {
+  for (const char* q :
+       {"?limit=0", "?limit=abc", "?offset=-1", "?include_closed=maybe", "?root=x"}) {
     HttpResponse bad = Api(admin_, "GET", std::string("/api/v1/orgs") + q);
     EXPECT_EQ(bad.status, 400) << q;
     EXPECT_EQ(ErrorKey(bad), "query.invalid") << q;
@@ -183,9 +187,10 @@ TEST_F(OrgApiTest, CreateUpdateMoveAndClose) {
   EXPECT_EQ(created.Header("Location"), "/api/v1/orgs/" + std::to_string(id));
   EXPECT_EQ(Org("DUK.SCT.KT").members, 9);
 
-  HttpResponse dup = Api(admin_, "POST", "/api/v1/orgs",
-                         R"({"code":"DUK.SCT.KT","name":"Trùng mã","kind":"sub_cell","parent_id":)" +
-                             std::to_string(Id("DUK.SCT")) + "}");
+  HttpResponse dup =
+      Api(admin_, "POST", "/api/v1/orgs",
+          R"({"code":"DUK.SCT.KT","name":"Trùng mã","kind":"sub_cell","parent_id":)" +
+              std::to_string(Id("DUK.SCT")) + "}");
   EXPECT_EQ(dup.status, 409) << dup.body;
 
   const Snapshot before = Take();
@@ -199,8 +204,8 @@ TEST_F(OrgApiTest, CreateUpdateMoveAndClose) {
   ASSERT_EQ(moved.status, 200) << moved.body;
   EXPECT_EQ(Body(moved)["parent_id"], Id("DUK.STC"));
 
-  HttpResponse closed = Api(admin_, "POST", OrgPath("DUK.STC") + "/close",
-                            R"({"date":"2023-05-17"})");
+  HttpResponse closed =
+      Api(admin_, "POST", OrgPath("DUK.STC") + "/close", R"({"date":"2023-05-17"})");
   ASSERT_EQ(closed.status, 200) << closed.body;
   EXPECT_EQ(Body(closed)["valid_to"], "2023-05-17");
   EXPECT_EQ(Org("DUK.SCT.KT").valid_to, (Date{2023, 5, 17}));  // closed with its parent

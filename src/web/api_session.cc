@@ -49,14 +49,13 @@ HttpResponse ClearedCookie(const ApiCall& c) {
 }
 
 Result<HttpResponse> Logout(const ApiCall& c) {
-  NQ_RETURN_IF_ERROR(
-      c.app().auth().Logout(c.session->token, ActorFor(*c.session, c.request)));
+  NQ_RETURN_IF_ERROR(c.app().auth().Logout(c.session->token, ActorFor(*c.session, c.request)));
   return ClearedCookie(c);
 }
 
 Result<HttpResponse> LogoutAll(const ApiCall& c) {
-  NQ_RETURN_IF_ERROR(c.app().auth().LogoutEverywhere(c.principal().user_id,
-                                                     ActorFor(*c.session, c.request)));
+  NQ_RETURN_IF_ERROR(
+      c.app().auth().LogoutEverywhere(c.principal().user_id, ActorFor(*c.session, c.request)));
   return ClearedCookie(c);
 }
 

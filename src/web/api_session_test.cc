@@ -18,8 +18,8 @@ class SessionApiTest : public WebTest {
 
 TEST_F(SessionApiTest, LoginSetsAnHttpOnlyStrictCookieAndReturnsTheUser) {
   AddUser("bao.cao", Role::kReporter, "DUK.STC");
-  HttpResponse r = Call(LoginRequest(R"({"username":"bao.cao","password":"mat-khau-dung"})",
-                                     "application/json"));
+  HttpResponse r = Call(
+      LoginRequest(R"({"username":"bao.cao","password":"mat-khau-dung"})", "application/json"));
   ASSERT_EQ(r.status, 200) << r.body;
   const std::string cookie = SetCookieLine(r, "nq_session");
   EXPECT_NE(cookie.find("; Path=/"), std::string::npos) << cookie;
@@ -43,8 +43,8 @@ TEST_F(SessionApiTest, LoginSetsAnHttpOnlyStrictCookieAndReturnsTheUser) {
 
 TEST_F(SessionApiTest, SecureRequestsGetSecureCookies) {
   AddUser("quan.tri", Role::kAdmin, "DUK");
-  HttpRequest req = LoginRequest(R"({"username":"quan.tri","password":"mat-khau-dung"})",
-                                 "application/json");
+  HttpRequest req =
+      LoginRequest(R"({"username":"quan.tri","password":"mat-khau-dung"})", "application/json");
   req.secure = true;
   HttpResponse r = Call(req);
   ASSERT_EQ(r.status, 200) << r.body;
@@ -53,8 +53,8 @@ TEST_F(SessionApiTest, SecureRequestsGetSecureCookies) {
 
 TEST_F(SessionApiTest, BadCredentialsAndBadBodiesAreRefused) {
   AddUser("quan.tri", Role::kAdmin, "DUK");
-  HttpResponse wrong = Call(LoginRequest(R"({"username":"quan.tri","password":"sai-mat-khau"})",
-                                         "application/json"));
+  HttpResponse wrong = Call(
+      LoginRequest(R"({"username":"quan.tri","password":"sai-mat-khau"})", "application/json"));
   EXPECT_EQ(wrong.status, 401);
   EXPECT_EQ(ErrorKey(wrong), "auth.bad_credentials");
   EXPECT_TRUE(SetCookieValue(wrong, "nq_session").empty());
@@ -79,12 +79,12 @@ TEST_F(SessionApiTest, BadCredentialsAndBadBodiesAreRefused) {
 TEST_F(SessionApiTest, FiveWrongPasswordsThrottleTheAccount) {
   AddUser("quan.tri", Role::kAdmin, "DUK");
   for (int i = 0; i < AuthService::kMaxFailures; ++i) {
-    HttpResponse r = Call(LoginRequest(R"({"username":"quan.tri","password":"sai-mat-khau"})",
-                                       "application/json"));
+    HttpResponse r = Call(
+        LoginRequest(R"({"username":"quan.tri","password":"sai-mat-khau"})", "application/json"));
     EXPECT_EQ(r.status, 401);
   }
-  HttpResponse r = Call(LoginRequest(R"({"username":"quan.tri","password":"mat-khau-dung"})",
-                                     "application/json"));
+  HttpResponse r = Call(
+      LoginRequest(R"({"username":"quan.tri","password":"mat-khau-dung"})", "application/json"));
   EXPECT_EQ(r.status, 429);
   EXPECT_EQ(ErrorKey(r), "auth.throttled");
   EXPECT_FALSE(r.Header("Retry-After").empty());

@@ -31,8 +31,8 @@ Result<HttpResponse> Create(const ApiCall& c) {
   NQ_ASSIGN_OR_RETURN(JsonObjectReader body, ReadJsonBody(c.request));
   UserInput in;
   NQ_RETURN_IF_ERROR(ReadUserInput(body, /*create=*/true, &in));
-  NQ_ASSIGN_OR_RETURN(UserView user, c.app().users().CreateUser(
-                                         c.principal(), in, ActorFor(*c.session, c.request)));
+  NQ_ASSIGN_OR_RETURN(UserView user, c.app().users().CreateUser(c.principal(), in,
+                                                                ActorFor(*c.session, c.request)));
   HttpResponse r = JsonResponse(201, UserJson(user));
   r.SetHeader("Location", "/api/v1/users/" + std::to_string(user.id));
   return r;
@@ -81,8 +81,7 @@ Status ReadUserInput(JsonObjectReader& body, bool create, UserInput* in) {
                              "viewer");
     }
   }
-  NQ_RETURN_IF_ERROR(
-      body.GetInt("org_id", 1, std::numeric_limits<int64_t>::max(), &in->org_id));
+  NQ_RETURN_IF_ERROR(body.GetInt("org_id", 1, std::numeric_limits<int64_t>::max(), &in->org_id));
   NQ_RETURN_IF_ERROR(body.GetString("password", &in->password));
   NQ_RETURN_IF_ERROR(body.GetBool("disabled", &in->disabled));
   NQ_RETURN_IF_ERROR(body.Finish());

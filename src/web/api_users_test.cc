@@ -66,10 +66,11 @@ class UserApiTest : public WebTest {
 };
 
 TEST_F(UserApiTest, AdminListsCreatesAndUpdatesUsers) {
-  HttpResponse created = Api(admin_, "POST", "/api/v1/users",
-                             R"({"username":"bao.cao","full_name":"Trần Thị Bảo","role":"reporter",)"
-                             R"("org_id":)" + std::to_string(Id("DUK.STC")) +
-                                 R"(,"password":"mat-khau-moi-1"})");
+  HttpResponse created =
+      Api(admin_, "POST", "/api/v1/users",
+          R"({"username":"bao.cao","full_name":"Trần Thị Bảo","role":"reporter",)"
+          R"("org_id":)" +
+              std::to_string(Id("DUK.STC")) + R"(,"password":"mat-khau-moi-1"})");
   ASSERT_EQ(created.status, 201) << created.body;
   const nlohmann::json user = Body(created);
   EXPECT_EQ(user["full_name"], "Trần Thị Bảo");
@@ -85,11 +86,11 @@ TEST_F(UserApiTest, AdminListsCreatesAndUpdatesUsers) {
   HttpResponse disabled = Api(admin_, "PATCH", path, R"({"disabled":true})");
   ASSERT_EQ(disabled.status, 200) << disabled.body;
   EXPECT_EQ(Body(disabled)["disabled"], true);
-  EXPECT_EQ(Call(Make("POST", "/api/v1/session",
-                      R"({"username":"bao.cao","password":"mat-khau-moi-1"})",
-                      {{"content-type", "application/json"}}))
-                .status,
-            401);
+  EXPECT_EQ(
+      Call(Make("POST", "/api/v1/session", R"({"username":"bao.cao","password":"mat-khau-moi-1"})",
+                {{"content-type", "application/json"}}))
+          .status,
+      401);
 
   HttpResponse bad_role = Api(admin_, "PATCH", path, R"({"role":"superuser"})");
   EXPECT_EQ(bad_role.status, 400);
@@ -106,16 +107,16 @@ TEST_F(UserApiTest, ReportersCannotManageUsersOrReadTheAuditLog) {
   const int64_t users_before = static_cast<int64_t>(app_->users().ListAsSystem()->size());
   HttpResponse create = Api(reporter, "POST", "/api/v1/users",
                             R"({"username":"ke.gian","full_name":"Kẻ Gian","role":"admin",)"
-                            R"("org_id":)" + std::to_string(Id("DUK")) +
-                                R"(,"password":"mat-khau-moi-1"})");
+                            R"("org_id":)" +
+                                std::to_string(Id("DUK")) + R"(,"password":"mat-khau-moi-1"})");
   EXPECT_EQ(create.status, 403);
   EXPECT_EQ(static_cast<int64_t>(app_->users().ListAsSystem()->size()), users_before);
   EXPECT_EQ(Api(reporter, "GET", "/api/v1/audit").status, 403);
 }
 
 TEST_F(UserApiTest, ChangingOwnPasswordEndsTheSessions) {
-  HttpResponse weak = Api(admin_, "POST", "/api/v1/me/password",
-                          R"({"current":"mat-khau-dung","new":"123"})");
+  HttpResponse weak =
+      Api(admin_, "POST", "/api/v1/me/password", R"({"current":"mat-khau-dung","new":"123"})");
   EXPECT_EQ(weak.status, 400);
   EXPECT_EQ(Api(admin_, "GET", "/api/v1/me").status, 200);
 
@@ -127,12 +128,13 @@ TEST_F(UserApiTest, ChangingOwnPasswordEndsTheSessions) {
 }
 
 TEST_F(UserApiTest, AuditLogListsChangesNewestFirst) {
-  ASSERT_EQ(Api(admin_, "PATCH", "/api/v1/orgs/" + std::to_string(Id("DUK.SYT")),
-                R"({"members":55})")
-                .status,
-            200);
-  HttpResponse r = Api(admin_, "GET", "/api/v1/audit?entity=organization&entity_id=" +
-                                          std::to_string(Id("DUK.SYT")) + "&limit=5");
+  ASSERT_EQ(
+      Api(admin_, "PATCH", "/api/v1/orgs/" + std::to_string(Id("DUK.SYT")), R"({"members":55})")
+          .status,
+      200);
+  HttpResponse r = Api(
+      admin_, "GET",
+      "/api/v1/audit?entity=organization&entity_id=" + std::to_string(Id("DUK.SYT")) + "&limit=5");
   ASSERT_EQ(r.status, 200) << r.body;
   const nlohmann::json items = Body(r)["items"];
   ASSERT_FALSE(items.empty());

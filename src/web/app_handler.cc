@@ -39,9 +39,7 @@ struct AppState {
   Router router;
 };
 
-bool IsApiPath(std::string_view path) {
-  return path == "/api" || path.substr(0, 5) == "/api/";
-}
+bool IsApiPath(std::string_view path) { return path == "/api" || path.substr(0, 5) == "/api/"; }
 
 bool IsStaticPath(std::string_view path) { return path.substr(0, 8) == "/static/"; }
 
@@ -72,9 +70,10 @@ HttpResponse Route(AppState& s, const HttpRequest& request) {
   if (match.status == 405) return MethodNotAllowed(s, request, match.allow);
   const Status not_found = Status::NotFound("route.not_found", "Không tìm thấy địa chỉ yêu cầu");
   if (IsApiPath(request.path)) return JsonError(not_found);
-  return PageError(s, request, Status::NotFound("route.not_found",
-                                                "Trang bạn yêu cầu không tồn tại hoặc đã được "
-                                                "chuyển đi."));
+  return PageError(s, request,
+                   Status::NotFound("route.not_found",
+                                    "Trang bạn yêu cầu không tồn tại hoặc đã được "
+                                    "chuyển đi."));
 }
 
 // A 500 that tells the client nothing of the cause; the log has it.
@@ -123,8 +122,7 @@ Handler MakeAppHandler(App& app, const AppOptions& options) {
     try {
       response = Route(*state, request);
     } catch (const std::exception& e) {
-      log::Error("unhandled exception in " + request.method + " " + request.path + ": " +
-                 e.what());
+      log::Error("unhandled exception in " + request.method + " " + request.path + ": " + e.what());
       response = InternalError(*state, request);
     } catch (...) {
       log::Error("unhandled non-standard exception in " + request.method + " " + request.path);

@@ -1,10 +1,9 @@
 #include "web/json_io.h"
 
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "common/utf8.h"
 
@@ -34,16 +33,25 @@ Status Malformed() {
 
 int HttpStatusFor(Code code) {
   switch (code) {
-    case Code::kInvalid: return 400;
-    case Code::kUnauthorized: return 401;
-    case Code::kForbidden: return 403;
-    case Code::kNotFound: return 404;
-    case Code::kConflict: return 409;
-    case Code::kTooLarge: return 413;
-    case Code::kThrottled: return 429;
-    case Code::kUnavailable: return 503;
+    case Code::kInvalid:
+      return 400;
+    case Code::kUnauthorized:
+      return 401;
+    case Code::kForbidden:
+      return 403;
+    case Code::kNotFound:
+      return 404;
+    case Code::kConflict:
+      return 409;
+    case Code::kTooLarge:
+      return 413;
+    case Code::kThrottled:
+      return 429;
+    case Code::kUnavailable:
+      return 503;
     case Code::kOk:
-    case Code::kInternal: return 500;
+    case Code::kInternal:
+      return 500;
   }
   return 500;
 }
@@ -107,8 +115,7 @@ JsonObjectReader::~JsonObjectReader() = default;
 
 Result<JsonObjectReader> JsonObjectReader::Parse(std::string_view body) {
   if (!IsValidUtf8(body)) {
-    return Status::Invalid("json.invalid_utf8",
-                           "Nội dung yêu cầu không phải văn bản UTF-8 hợp lệ");
+    return Status::Invalid("json.invalid_utf8", "Nội dung yêu cầu không phải văn bản UTF-8 hợp lệ");
   }
   // The callback sees every object's keys as they come: duplicates are refused rather than
   // silently keeping the last one, which would let two readers of one body disagree.
@@ -135,9 +142,9 @@ Result<JsonObjectReader> JsonObjectReader::Parse(std::string_view body) {
     }
     return true;
   };
-  auto value = std::make_unique<json>(
-      json::parse(body.begin(), body.end(), callback, /*allow_exceptions=*/false,
-                  /*ignore_comments=*/false));
+  auto value = std::make_unique<json>(json::parse(body.begin(), body.end(), callback,
+                                                  /*allow_exceptions=*/false,
+                                                  /*ignore_comments=*/false));
   if (value->is_discarded() || too_deep) return Malformed();
   if (!duplicate.empty()) {
     return Status::Invalid("json.duplicate_key",

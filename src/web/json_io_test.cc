@@ -93,8 +93,9 @@ TEST(JsonIoTest, IsStrictAboutTypes) {
 
 TEST(JsonIoTest, ErrorBodyCarriesCodeKeyAndVietnameseMessage) {
   const Status s = Status::Conflict("org.code_taken", "Mã tổ chức đã tồn tại");
-  EXPECT_EQ(ErrorJson(s),
-            R"({"error":{"code":"conflict","key":"org.code_taken","message":"Mã tổ chức đã tồn tại"}})");
+  EXPECT_EQ(
+      ErrorJson(s),
+      R"({"error":{"code":"conflict","key":"org.code_taken","message":"Mã tổ chức đã tồn tại"}})");
   const HttpResponse r = JsonError(s);
   EXPECT_EQ(r.status, 409);
   EXPECT_EQ(r.Header("Content-Type"), "application/json");

@@ -19,9 +19,8 @@ std::string EncodeQueryValue(std::string_view s) {
   std::string out;
   for (const char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
-    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                       (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~' ||
-                       c == '/';
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                       c == '-' || c == '_' || c == '.' || c == '~' || c == '/';
     if (plain) {
       out.push_back(ch);
     } else {
@@ -75,8 +74,7 @@ ErrorText TextFor(Code code) {
   return {"Lỗi hệ thống", "Đã có lỗi xảy ra. Vui lòng thử lại hoặc liên hệ quản trị hệ thống."};
 }
 
-PageFrame FrameForSession(WebContext& ctx, const SignedIn& s, std::string title,
-                          std::string nav) {
+PageFrame FrameForSession(WebContext& ctx, const SignedIn& s, std::string title, std::string nav) {
   PageFrame f;
   f.title = std::move(title);
   f.active_nav = std::move(nav);
@@ -182,8 +180,8 @@ std::string SafeNextPath(std::string_view next) {
   return std::string(next);
 }
 
-Status FormInt(const FormData& form, std::string_view name, std::string_view label_vi,
-               int64_t min, int64_t max, std::optional<int64_t>* out) {
+Status FormInt(const FormData& form, std::string_view name, std::string_view label_vi, int64_t min,
+               int64_t max, std::optional<int64_t>* out) {
   const std::string raw(Trim(form.Get(name)));
   if (raw.empty()) return Status::Ok();
   int64_t v = 0;
@@ -231,8 +229,8 @@ std::vector<int64_t> SubtreeMembers(const std::vector<Organization>& preorder, c
 
 mstch::array KindOptions(std::string_view selected) {
   std::vector<std::pair<std::string, std::string>> items;
-  for (OrgKind k : {OrgKind::kBlocCommittee, OrgKind::kBaseCommittee, OrgKind::kBaseCell,
-                    OrgKind::kSubCell}) {
+  for (OrgKind k :
+       {OrgKind::kBlocCommittee, OrgKind::kBaseCommittee, OrgKind::kBaseCell, OrgKind::kSubCell}) {
     items.emplace_back(OrgKindCode(k), OrgKindLabel(k));
   }
   return Options(items, selected);

@@ -18,13 +18,12 @@
 
 #include <cstdint>
 #include <functional>
+#include <mstch/mstch.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <mstch/mstch.hpp>
 
 #include "common/status.h"
 #include "common/time.h"
@@ -84,8 +83,8 @@ std::string SafeNextPath(std::string_view next);
 
 // Parses a form field as an integer in [min, max]; empty counts as absent (nullopt in *out).
 // Invalid "form.bad_number" naming the field by its Vietnamese label otherwise.
-Status FormInt(const FormData& form, std::string_view name, std::string_view label_vi,
-               int64_t min, int64_t max, std::optional<int64_t>* out);
+Status FormInt(const FormData& form, std::string_view name, std::string_view label_vi, int64_t min,
+               int64_t max, std::optional<int64_t>* out);
 // Parses a form field "YYYY-MM-DD"; empty counts as absent. Invalid "form.bad_date" otherwise.
 Status FormDate(const FormData& form, std::string_view name, std::string_view label_vi,
                 std::optional<Date>* out);

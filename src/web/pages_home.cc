@@ -18,10 +18,14 @@ std::string WithUnit(const std::string& number, const std::string& unit) {
 
 const char* TargetKindLabel(TargetKind k) {
   switch (k) {
-    case TargetKind::kEndLevel: return "Đến cuối nhiệm kỳ";
-    case TargetKind::kCumulative: return "Cộng dồn cả nhiệm kỳ";
-    case TargetKind::kEveryYear: return "Hằng năm";
-    case TargetKind::kAverage: return "Bình quân hằng năm";
+    case TargetKind::kEndLevel:
+      return "Đến cuối nhiệm kỳ";
+    case TargetKind::kCumulative:
+      return "Cộng dồn cả nhiệm kỳ";
+    case TargetKind::kEveryYear:
+      return "Hằng năm";
+    case TargetKind::kAverage:
+      return "Bình quân hằng năm";
   }
   return "";
 }
@@ -97,8 +101,7 @@ Result<HttpResponse> Home(const PageCall& c) {
     });
   }
 
-  NQ_ASSIGN_OR_RETURN(std::vector<Resolution> list,
-                      c.app().plans().ListResolutions(c.principal()));
+  NQ_ASSIGN_OR_RETURN(std::vector<Resolution> list, c.app().plans().ListResolutions(c.principal()));
   mstch::array resolutions;
   for (const Resolution& r : list) {
     NQ_ASSIGN_OR_RETURN(ResolutionDetail d, c.app().plans().GetResolution(c.principal(), r.id));
@@ -139,8 +142,6 @@ std::string TargetValueVi(const Target& t) {
   return value;
 }
 
-void AddHomePage(Router& router, WebContext& ctx) {
-  router.Add("GET", "/", PageRoute(ctx, Home));
-}
+void AddHomePage(Router& router, WebContext& ctx) { router.Add("GET", "/", PageRoute(ctx, Home)); }
 
 }  // namespace nq::web

@@ -20,7 +20,8 @@ bool IsLoginToken(std::string_view s) {
 std::string NoticeFor(std::string_view msg) {
   if (msg == "logged_out") return "Bạn đã đăng xuất.";
   if (msg == "logged_out_all") return "Đã đăng xuất khỏi mọi thiết bị.";
-  if (msg == "password_changed") return "Đã đổi mật khẩu. Vui lòng đăng nhập lại bằng mật khẩu mới.";
+  if (msg == "password_changed")
+    return "Đã đổi mật khẩu. Vui lòng đăng nhập lại bằng mật khẩu mới.";
   return "";
 }
 
@@ -32,7 +33,7 @@ HttpResponse LoginForm(WebContext& ctx, const HttpRequest& request, int status,
   std::string token = request.Cookie(kLoginCsrfCookie);
   if (fresh_token || !IsLoginToken(token)) token = NewLoginCsrfToken();
   mstch::map context{
-      {"login_csrf", token}, {"next", next},   {"username", username},
+      {"login_csrf", token}, {"next", next},     {"username", username},
       {"error", error},      {"notice", notice},
   };
   PageFrame frame;
@@ -61,8 +62,7 @@ HttpResponse PostLogin(WebContext& ctx, const HttpRequest& request) {
                      "Biểu mẫu đăng nhập đã hết hạn. Vui lòng nhập lại và bấm Đăng nhập.", "",
                      /*fresh_token=*/true);
   }
-  Result<SignedIn> s = ctx.app.auth().Login(username, form->Get("password"),
-                                            request.remote_address,
+  Result<SignedIn> s = ctx.app.auth().Login(username, form->Get("password"), request.remote_address,
                                             std::string(request.Header("user-agent")));
   if (!s.ok()) {
     const Code code = s.status().code();
@@ -95,12 +95,10 @@ Result<HttpResponse> PostLogout(const PageCall& c) {
 }  // namespace
 
 void AddLoginPages(Router& router, WebContext& ctx) {
-  router.Add("GET", "/login", [&ctx](const HttpRequest& r, const RouteParams&) {
-    return GetLogin(ctx, r);
-  });
-  router.Add("POST", "/login", [&ctx](const HttpRequest& r, const RouteParams&) {
-    return PostLogin(ctx, r);
-  });
+  router.Add("GET", "/login",
+             [&ctx](const HttpRequest& r, const RouteParams&) { return GetLogin(ctx, r); });
+  router.Add("POST", "/login",
+             [&ctx](const HttpRequest& r, const RouteParams&) { return PostLogin(ctx, r); });
   router.Add("POST", "/logout", PageRoute(ctx, PostLogout));
 }
 

@@ -40,8 +40,7 @@ mstch::map FormValues(const Organization* o, const Organization& parent, const F
   // in the parent's sector.
   const OrgKind child_kind =
       parent.kind == OrgKind::kBlocCommittee ? OrgKind::kBaseCell : OrgKind::kSubCell;
-  const Sector child_sector =
-      parent.sector == Sector::kNone ? Sector::kStateAgency : parent.sector;
+  const Sector child_sector = parent.sector == Sector::kNone ? Sector::kStateAgency : parent.sector;
   const std::string kind = pick("kind", OrgKindCode(o ? o->kind : child_kind));
   const std::string sector = pick("sector", SectorCode(o ? o->sector : child_sector));
   return mstch::map{
@@ -68,8 +67,8 @@ Result<HttpResponse> RenderOrg(const PageCall& c, int64_t id, int status,
 
   mstch::array breadcrumb;
   for (const Organization& o : path) {
-    breadcrumb.push_back(mstch::map{
-        {"id", std::to_string(o.id)}, {"name", o.name}, {"last", o.id == id}});
+    breadcrumb.push_back(
+        mstch::map{{"id", std::to_string(o.id)}, {"name", o.name}, {"last", o.id == id}});
   }
   int64_t subtree_members = 0;
   mstch::array children;
@@ -129,9 +128,9 @@ Result<HttpResponse> RenderOrg(const PageCall& c, int64_t id, int status,
       {"csrf_token", c.session.csrf_token},
       {"can_edit", can_edit},
       // Only committees have organizations under them; a closed one gets no new ones.
-      {"can_add_child", can_edit && !org.valid_to.has_value() &&
-                            (org.kind == OrgKind::kBlocCommittee ||
-                             org.kind == OrgKind::kBaseCommittee)},
+      {"can_add_child",
+       can_edit && !org.valid_to.has_value() &&
+           (org.kind == OrgKind::kBlocCommittee || org.kind == OrgKind::kBaseCommittee)},
       {"can_move_close", can_edit && org.parent_id.has_value() && id != c.principal().org_id},
       {"is_closed", org.valid_to.has_value()},
       {"edit", FormValues(&org, org, failure.which == Which::kEdit ? failure.form : nullptr)},
@@ -140,8 +139,7 @@ Result<HttpResponse> RenderOrg(const PageCall& c, int64_t id, int status,
       {"child_error", error_of(Which::kChild)},
       {"parents", std::move(parents)},
       {"move_error", error_of(Which::kMove)},
-      {"close_date", failure.which == Which::kClose ? failure.form->Get("date")
-                                                     : FormatIso(today)},
+      {"close_date", failure.which == Which::kClose ? failure.form->Get("date") : FormatIso(today)},
       {"close_error", error_of(Which::kClose)},
   };
   return PageResponse(status, FrameFor(c, org.name, "orgs"), "org", context);
@@ -190,8 +188,7 @@ Result<HttpResponse> PostEdit(const PageCall& c) {
   if (s.ok()) {
     s = c.app().orgs().Update(c.principal(), id, in, ActorFor(c.session, c.request)).status();
   }
-  return AfterPost(c, id, s, FormFailure::Which::kEdit,
-                   "/orgs/" + std::to_string(id) + "?saved=1");
+  return AfterPost(c, id, s, FormFailure::Which::kEdit, "/orgs/" + std::to_string(id) + "?saved=1");
 }
 
 Result<HttpResponse> PostChild(const PageCall& c) {
@@ -220,8 +217,7 @@ Result<HttpResponse> PostMove(const PageCall& c) {
   if (s.ok()) {
     s = c.app().orgs().Move(c.principal(), id, *parent, ActorFor(c.session, c.request)).status();
   }
-  return AfterPost(c, id, s, FormFailure::Which::kMove,
-                   "/orgs/" + std::to_string(id) + "?moved=1");
+  return AfterPost(c, id, s, FormFailure::Which::kMove, "/orgs/" + std::to_string(id) + "?moved=1");
 }
 
 Result<HttpResponse> PostClose(const PageCall& c) {

@@ -21,7 +21,8 @@ mstch::map TreeNode(const std::vector<Organization>& orgs,
                     const std::vector<int64_t>& totals, size_t i, int depth) {
   const Organization& o = orgs[i];
   mstch::array kids;
-  for (size_t child : children[i]) kids.push_back(TreeNode(orgs, children, totals, child, depth + 1));
+  for (size_t child : children[i])
+    kids.push_back(TreeNode(orgs, children, totals, child, depth + 1));
   const bool has_children = !kids.empty();
   return mstch::map{
       {"id", std::to_string(o.id)},
@@ -103,7 +104,8 @@ Result<HttpResponse> Search(const PageCall& c) {
       });
     }
     std::string summary = "Tìm thấy " + FormatIntVi(page.total) + " tổ chức";
-    if (page.total > kSearchLimit) summary += ", hiển thị " + std::to_string(kSearchLimit) + " đầu tiên";
+    if (page.total > kSearchLimit)
+      summary += ", hiển thị " + std::to_string(kSearchLimit) + " đầu tiên";
     context.emplace("has_items", !items.empty());
     context.emplace("items", std::move(items));
     context.emplace("summary", summary);

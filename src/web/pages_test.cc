@@ -20,11 +20,11 @@ class PagesTest : public WebTest {
     HttpResponse form = Call(Make("GET", "/login"));
     const std::string token = SetCookieValue(form, "nq_login_csrf");
     EXPECT_FALSE(token.empty());
-    HttpResponse r = Call(Make("POST", "/login",
-                               "_csrf=" + token + "&next=%2Forgs&username=" + username +
-                                   "&password=mat-khau-dung",
-                               {{"cookie", "nq_login_csrf=" + token},
-                                {"content-type", "application/x-www-form-urlencoded"}}));
+    HttpResponse r = Call(
+        Make("POST", "/login",
+             "_csrf=" + token + "&next=%2Forgs&username=" + username + "&password=mat-khau-dung",
+             {{"cookie", "nq_login_csrf=" + token},
+              {"content-type", "application/x-www-form-urlencoded"}}));
     EXPECT_EQ(r.status, 303) << r.body;
     EXPECT_EQ(r.Header("Location"), "/orgs");
     Session s;
@@ -75,25 +75,26 @@ TEST_F(PagesTest, LoginFormRefusesMissingTokensWrongPasswordsAndForeignNext) {
   AddUser("quan.tri", Role::kAdmin, "DUK");
   const std::string form_type = "application/x-www-form-urlencoded";
   // No cookie token: refused before the password is even checked.
-  HttpResponse no_token = Call(Make("POST", "/login", "_csrf=abc&username=quan.tri&password=mat-khau-dung",
-                                    {{"content-type", form_type}}));
+  HttpResponse no_token =
+      Call(Make("POST", "/login", "_csrf=abc&username=quan.tri&password=mat-khau-dung",
+                {{"content-type", form_type}}));
   EXPECT_EQ(no_token.status, 403);
   EXPECT_TRUE(SetCookieValue(no_token, "nq_session").empty());
   EXPECT_TRUE(Contains(no_token, "Biểu mẫu đăng nhập đã hết hạn"));
 
   const std::string token(32, 'a');
-  HttpResponse wrong = Call(Make("POST", "/login",
-                                 "_csrf=" + token + "&username=quan.tri&password=sai-mat-khau",
-                                 {{"cookie", "nq_login_csrf=" + token}, {"content-type", form_type}}));
+  HttpResponse wrong =
+      Call(Make("POST", "/login", "_csrf=" + token + "&username=quan.tri&password=sai-mat-khau",
+                {{"cookie", "nq_login_csrf=" + token}, {"content-type", form_type}}));
   EXPECT_EQ(wrong.status, 401);
   EXPECT_TRUE(Contains(wrong, "Tên đăng nhập hoặc mật khẩu không đúng"));
   EXPECT_TRUE(Contains(wrong, "value=\"quan.tri\""));  // the name stays typed
 
-  HttpResponse foreign = Call(Make("POST", "/login",
-                                   "_csrf=" + token + "&next=https%3A%2F%2Fevil.example%2F" +
-                                       "&username=quan.tri&password=mat-khau-dung",
-                                   {{"cookie", "nq_login_csrf=" + token},
-                                    {"content-type", form_type}}));
+  HttpResponse foreign =
+      Call(Make("POST", "/login",
+                "_csrf=" + token + "&next=https%3A%2F%2Fevil.example%2F" +
+                    "&username=quan.tri&password=mat-khau-dung",
+                {{"cookie", "nq_login_csrf=" + token}, {"content-type", form_type}}));
   EXPECT_EQ(foreign.status, 303);
   EXPECT_EQ(foreign.Header("Location"), "/");
 }
@@ -155,8 +156,9 @@ TEST_F(PagesTest, UserInputIsEscaped) {
   AddUser("quan.tri", Role::kAdmin, "DUK");
   const Session s = FormLogin("quan.tri");
   HttpResponse r = Page(s, "POST", "/orgs/" + std::to_string(Id("DUK.SYT")),
-                        "_csrf=" + s.csrf + "&code=DUK.SYT&kind=base_cell&sector=state_agency"
-                        "&name=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+                        "_csrf=" + s.csrf +
+                            "&code=DUK.SYT&kind=base_cell&sector=state_agency"
+                            "&name=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
   ASSERT_EQ(r.status, 303) << r.body;
   HttpResponse tree = Page(s, "GET", "/orgs");
   EXPECT_FALSE(Contains(tree, "<script>alert(1)"));
@@ -169,30 +171,34 @@ TEST_F(PagesTest, FormsNeedTheCsrfFieldAndBadInputChangesNothing) {
   const std::string target = "/orgs/" + std::to_string(Id("DUK.SYT"));
   const Organization before = Org("DUK.SYT");
 
-  HttpResponse no_csrf = Page(s, "POST", target, "code=DUK.SYT&name=Tên+mới&kind=base_cell"
-                                                  "&sector=public_service_unit");
+  HttpResponse no_csrf = Page(s, "POST", target,
+                              "code=DUK.SYT&name=Tên+mới&kind=base_cell"
+                              "&sector=public_service_unit");
   EXPECT_EQ(no_csrf.status, 403);
   EXPECT_TRUE(Contains(no_csrf, "Không có quyền truy cập"));
   EXPECT_EQ(Org("DUK.SYT"), before);
 
   HttpResponse bad_number = Page(s, "POST", target,
-                                 "_csrf=" + s.csrf + "&code=DUK.SYT&name=Tên+mới&kind=base_cell"
-                                 "&sector=public_service_unit&members=mười");
+                                 "_csrf=" + s.csrf +
+                                     "&code=DUK.SYT&name=Tên+mới&kind=base_cell"
+                                     "&sector=public_service_unit&members=mười");
   EXPECT_EQ(bad_number.status, 400);
   EXPECT_TRUE(Contains(bad_number, "Số đảng viên phải là số nguyên"));
   EXPECT_TRUE(Contains(bad_number, "value=\"mười\""));  // kept as typed
   EXPECT_EQ(Org("DUK.SYT"), before);
 
   HttpResponse dup = Page(s, "POST", target,
-                          "_csrf=" + s.csrf + "&code=DUK.STC&name=Tên+mới&kind=base_cell"
-                          "&sector=public_service_unit");
+                          "_csrf=" + s.csrf +
+                              "&code=DUK.STC&name=Tên+mới&kind=base_cell"
+                              "&sector=public_service_unit");
   EXPECT_EQ(dup.status, 409);
   EXPECT_TRUE(Contains(dup, "id=\"edit-error\""));
   EXPECT_EQ(Org("DUK.SYT"), before);
 
   HttpResponse ok = Page(s, "POST", target,
-                         "_csrf=" + s.csrf + "&code=DUK.SYT&name=Chi+b%E1%BB%99+S%E1%BB%9F+Y+t%E1%BA%BF+m%E1%BB%9Bi"
-                         "&kind=base_cell&sector=public_service_unit&members=1234");
+                         "_csrf=" + s.csrf +
+                             "&code=DUK.SYT&name=Chi+b%E1%BB%99+S%E1%BB%9F+Y+t%E1%BA%BF+m%E1%BB%9Bi"
+                             "&kind=base_cell&sector=public_service_unit&members=1234");
   ASSERT_EQ(ok.status, 303) << ok.body;
   EXPECT_EQ(ok.Header("Location"), target + "?saved=1");
   EXPECT_EQ(Org("DUK.SYT").name, "Chi bộ Sở Y tế mới");
@@ -209,8 +215,9 @@ TEST_F(PagesTest, ReporterOfAGets403PagesForB) {
   EXPECT_TRUE(Contains(other, "Không có quyền truy cập"));
   const Organization before = Org("DUK.SCT");
   HttpResponse write = Page(s, "POST", "/orgs/" + std::to_string(Id("DUK.SCT")),
-                            "_csrf=" + s.csrf + "&code=DUK.SCT&name=X&kind=base_committee"
-                            "&sector=state_agency");
+                            "_csrf=" + s.csrf +
+                                "&code=DUK.SCT&name=X&kind=base_committee"
+                                "&sector=state_agency");
   EXPECT_EQ(write.status, 403);
   EXPECT_EQ(Org("DUK.SCT"), before);
   EXPECT_EQ(Page(s, "GET", "/users").status, 403);
@@ -278,10 +285,11 @@ TEST_F(PageFormsTest, AddChildMoveAndCloseThroughTheOrganizationPage) {
   HttpResponse page = Page(admin_, "GET", sct);
   EXPECT_NE(page.body.find("id=\"add-child\""), std::string::npos);
 
-  HttpResponse created = Page(admin_, "POST", sct + "/children",
-                              Form("code=DUK.SCT.KH&name=Chi+b%E1%BB%99+Ph%C3%B2ng+K%E1%BA%BF+ho%E1%BA%A1ch"
-                                   "&kind=sub_cell&sector=state_agency&members=8&workers=15"
-                                   "&valid_from=2021-03-01"));
+  HttpResponse created =
+      Page(admin_, "POST", sct + "/children",
+           Form("code=DUK.SCT.KH&name=Chi+b%E1%BB%99+Ph%C3%B2ng+K%E1%BA%BF+ho%E1%BA%A1ch"
+                "&kind=sub_cell&sector=state_agency&members=8&workers=15"
+                "&valid_from=2021-03-01"));
   ASSERT_EQ(created.status, 303) << created.body;
   const Organization child = Org("DUK.SCT.KH");
   EXPECT_EQ(child.name, "Chi bộ Phòng Kế hoạch");
@@ -293,8 +301,8 @@ TEST_F(PageFormsTest, AddChildMoveAndCloseThroughTheOrganizationPage) {
             std::string::npos);
 
   const std::string child_page = "/orgs/" + std::to_string(child.id);
-  HttpResponse cycle = Page(admin_, "POST", sct + "/move",
-                            Form("parent_id=" + std::to_string(child.id)));
+  HttpResponse cycle =
+      Page(admin_, "POST", sct + "/move", Form("parent_id=" + std::to_string(child.id)));
   EXPECT_EQ(cycle.status, 409);
   EXPECT_NE(cycle.body.find("id=\"move-error\""), std::string::npos);
   EXPECT_EQ(Org("DUK.SCT").parent_id, Id("DUK"));
@@ -319,8 +327,8 @@ TEST_F(PageFormsTest, AddChildMoveAndCloseThroughTheOrganizationPage) {
 TEST_F(PageFormsTest, UserAdministrationForms) {
   HttpResponse weak = Page(admin_, "POST", "/users",
                            Form("username=bao.cao&full_name=Tr%E1%BA%A7n+Th%E1%BB%8B+B%E1%BA%A3o"
-                                "&role=reporter&org_id=" + std::to_string(Id("DUK.SYT")) +
-                                "&password=12345678"));
+                                "&role=reporter&org_id=" +
+                                std::to_string(Id("DUK.SYT")) + "&password=12345678"));
   EXPECT_EQ(weak.status, 400);
   EXPECT_NE(weak.body.find("id=\"create-error\""), std::string::npos);
   EXPECT_NE(weak.body.find("value=\"Trần Thị Bảo\""), std::string::npos);  // kept as typed
@@ -328,11 +336,13 @@ TEST_F(PageFormsTest, UserAdministrationForms) {
 
   HttpResponse created = Page(admin_, "POST", "/users",
                               Form("username=bao.cao&full_name=Tr%E1%BA%A7n+Th%E1%BB%8B+B%E1%BA%A3o"
-                                   "&role=reporter&org_id=" + std::to_string(Id("DUK.SYT")) +
-                                   "&password=mat-khau-moi-3"));
+                                   "&role=reporter&org_id=" +
+                                   std::to_string(Id("DUK.SYT")) + "&password=mat-khau-moi-3"));
   ASSERT_EQ(created.status, 303) << created.body;
   int64_t id = 0;
-  for (const UserView& u : *app_->users().ListAsSystem()) {
+  const Result<std::vector<UserView>> users = app_->users().ListAsSystem();
+  ASSERT_TRUE(users.ok());
+  for (const UserView& u : *users) {
     if (u.username == "bao.cao") id = u.id;
   }
   ASSERT_GT(id, 0);

@@ -16,7 +16,8 @@ namespace {
 
 std::string UsersNotice(const HttpRequest& r) {
   if (r.HasQueryParam("created")) return "Đã tạo tài khoản.";
-  if (r.HasQueryParam("disabled")) return "Đã khóa tài khoản và kết thúc các phiên đăng nhập của tài khoản đó.";
+  if (r.HasQueryParam("disabled"))
+    return "Đã khóa tài khoản và kết thúc các phiên đăng nhập của tài khoản đó.";
   if (r.HasQueryParam("enabled")) return "Đã mở khóa tài khoản.";
   if (r.HasQueryParam("password")) return "Đã đặt lại mật khẩu.";
   return "";
@@ -34,8 +35,8 @@ Result<mstch::array> OrgOptions(const PageCall& c, const std::string& selected) 
     std::string label;
     for (int d = base; d < tree->Depth(o.id); ++d) label += "— ";
     const std::string value = std::to_string(o.id);
-    out.push_back(mstch::map{{"value", value}, {"label", label + o.name},
-                             {"selected", value == selected}});
+    out.push_back(
+        mstch::map{{"value", value}, {"label", label + o.name}, {"selected", value == selected}});
   }
   return out;
 }
@@ -175,8 +176,8 @@ Result<HttpResponse> PostOwnPassword(const PageCall& c) {
 }
 
 Result<HttpResponse> PostLogoutAll(const PageCall& c) {
-  NQ_RETURN_IF_ERROR(c.app().auth().LogoutEverywhere(c.principal().user_id,
-                                                     ActorFor(c.session, c.request)));
+  NQ_RETURN_IF_ERROR(
+      c.app().auth().LogoutEverywhere(c.principal().user_id, ActorFor(c.session, c.request)));
   return SignedOutRedirect(c, "logged_out_all");
 }
 

@@ -15,10 +15,9 @@
 // Thread-safety: all functions are thread-safe (templates are read-only after first use).
 #pragma once
 
+#include <mstch/mstch.hpp>
 #include <string>
 #include <string_view>
-
-#include <mstch/mstch.hpp>
 
 #include "web/http.h"
 
@@ -33,7 +32,7 @@ struct PageFrame {
   std::string user_full_name;
   std::string user_org_name;
   std::string user_role_label;
-  std::string csrf_token;        // for the logout form
+  std::string csrf_token;         // for the logout form
   bool can_manage_users = false;  // shows "Người dùng" in the menu
 };
 

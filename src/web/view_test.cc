@@ -10,13 +10,13 @@ namespace {
 
 TEST(ViewTest, EscapesUserTextButKeepsSlashesReadable) {
   // org_label is a small partial of the tree: {{name}} and {{id}} are printed escaped.
-  const std::string html = RenderTemplate(
-      "org_label", mstch::map{{"id", std::string("7")},
-                              {"name", std::string("<b>\"Chi bộ\" & 'Tổ' 1/2</b>")},
-                              {"kind", std::string("base_cell")},
-                              {"kind_label", std::string("Chi bộ cơ sở")},
-                              {"members", std::string("1.234")},
-                              {"closed", false}});
+  const std::string html =
+      RenderTemplate("org_label", mstch::map{{"id", std::string("7")},
+                                             {"name", std::string("<b>\"Chi bộ\" & 'Tổ' 1/2</b>")},
+                                             {"kind", std::string("base_cell")},
+                                             {"kind_label", std::string("Chi bộ cơ sở")},
+                                             {"members", std::string("1.234")},
+                                             {"closed", false}});
   EXPECT_NE(html.find("&lt;b&gt;&quot;Chi bộ&quot; &amp; &#39;Tổ&#39; 1/2&lt;/b&gt;"),
             std::string::npos)
       << html;
@@ -34,10 +34,11 @@ TEST(ViewTest, PageHasTheLayoutAroundTheBody) {
   frame.user_role_label = "Báo cáo viên";
   frame.csrf_token = "abc123";
   frame.active_nav = "orgs";
-  const std::string html = RenderPage(
-      frame, "error",
-      mstch::map{{"status", std::string("404")}, {"heading", std::string("Không tìm thấy trang")},
-                 {"message", std::string("Trang không tồn tại.")}, {"signed_in", true}});
+  const std::string html = RenderPage(frame, "error",
+                                      mstch::map{{"status", std::string("404")},
+                                                 {"heading", std::string("Không tìm thấy trang")},
+                                                 {"message", std::string("Trang không tồn tại.")},
+                                                 {"signed_in", true}});
   EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
   EXPECT_NE(html.find("<html lang=\"vi\">"), std::string::npos);
   EXPECT_NE(html.find("<title>Thử · nqtrack</title>"), std::string::npos);

@@ -40,8 +40,7 @@ Result<SignedIn> AuthenticateRequest(App& app, const HttpRequest& request) {
   Result<SignedIn> s = app.auth().Authenticate(token);
   // Every failure to resolve the session reads the same to the client; a database outage stays
   // a 503 rather than a misleading "sign in again".
-  if (!s.ok() && s.status().code() != Code::kUnavailable &&
-      s.status().code() != Code::kInternal) {
+  if (!s.ok() && s.status().code() != Code::kUnavailable && s.status().code() != Code::kInternal) {
     return NoSession();
   }
   return s;

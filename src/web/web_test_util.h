@@ -8,11 +8,10 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "service/service_test_util.h"
 #include "web/app_handler.h"
@@ -51,9 +50,10 @@ class WebTest : public nq::testing_util::ServiceTest {
 
   // POST /api/v1/session; fails the test unless it succeeds.
   Session Login(const std::string& username, const std::string& password = "mat-khau-dung") {
-    HttpResponse r = Call(Make("POST", "/api/v1/session",
-                               nlohmann::json{{"username", username}, {"password", password}}.dump(),
-                               {{"content-type", "application/json"}}));
+    HttpResponse r =
+        Call(Make("POST", "/api/v1/session",
+                  nlohmann::json{{"username", username}, {"password", password}}.dump(),
+                  {{"content-type", "application/json"}}));
     EXPECT_EQ(r.status, 200) << r.body;
     Session s;
     s.token = SetCookieValue(r, "nq_session");

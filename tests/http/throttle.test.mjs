@@ -1,5 +1,5 @@
 // Sign-in throttling against the real binary. In a file (and server) of its own: the failures
-// also count against the client address, which would throttle the other tests' sign-ins.
+// also count against the client address, which could throttle the other tests' sign-ins.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
