@@ -1,6 +1,7 @@
 #include "web/api_orgs.h"
 
 #include <limits>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -35,7 +36,9 @@ Result<HttpResponse> Tree(const ApiCall& c) {
   if (!inm.empty() && IfNoneMatchHits(inm, entry->etag)) {
     r.status = 304;
   } else {
-    r = HttpResponse::Json(200, entry->body);
+    // The cached bytes are shared with the response (aliasing shared_ptr), not copied: this is
+    // the hot path that `make bench` measures against nginx.
+    r = HttpResponse::SharedJson(200, std::shared_ptr<const std::string>(entry, &entry->body));
   }
   r.SetHeader("ETag", entry->etag);
   return r;

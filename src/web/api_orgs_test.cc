@@ -62,7 +62,7 @@ TEST_F(OrgApiTest, TreeIsTheScopeNestedWithETag) {
       Call(Make("GET", "/api/v1/orgs/tree", "",
                 {{"cookie", "nq_session=" + admin_.token}, {"if-none-match", etag}}));
   EXPECT_EQ(again.status, 304);
-  EXPECT_TRUE(again.body.empty());
+  EXPECT_TRUE(again.BodyView().empty());
   EXPECT_EQ(again.Header("ETag"), etag);
 
   // A change gives a new version, new bytes and a new ETag.

@@ -128,7 +128,7 @@ Result<HttpResponse> Home(const PageCall& c) {
 }  // namespace
 
 std::string TargetValueVi(const Target& t) {
-  const std::string value = FormatNumberVi(t.value, 2);
+  std::string value = FormatNumberVi(t.value, 2);
   switch (t.comparator) {
     case Comparator::kAtLeast:
       return "≥ " + WithUnit(value, t.unit);

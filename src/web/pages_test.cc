@@ -6,6 +6,7 @@
 
 #include "common/format.h"
 #include "web/pages_common.h"
+#include "web/pages_home.h"
 #include "web/web_test_util.h"
 
 namespace nq::web {
@@ -97,6 +98,23 @@ TEST_F(PagesTest, LoginFormRefusesMissingTokensWrongPasswordsAndForeignNext) {
                 {{"cookie", "nq_login_csrf=" + token}, {"content-type", form_type}}));
   EXPECT_EQ(foreign.status, 303);
   EXPECT_EQ(foreign.Header("Location"), "/");
+}
+
+TEST(TargetValueViTest, ReadsAsTheResolutionWritesIt) {
+  Target t;
+  t.value = 90;
+  t.unit = "%";
+  EXPECT_EQ(TargetValueVi(t), "≥ 90%");
+  t.comparator = Comparator::kAtMost;
+  t.value = 1.5;
+  EXPECT_EQ(TargetValueVi(t), "≤ 1,5%");
+  t.comparator = Comparator::kRange;
+  t.value = 1300;
+  t.value_high = 1350;
+  t.unit = "đảng viên";
+  EXPECT_EQ(TargetValueVi(t), "1.300–1.350 đảng viên");
+  t.comparator = Comparator::kYesNo;
+  EXPECT_EQ(TargetValueVi(t), "Đạt");
 }
 
 TEST_F(PagesTest, SafeNextPathKeepsOnlyLocalPaths) {

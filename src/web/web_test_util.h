@@ -86,8 +86,8 @@ class WebTest : public nq::testing_util::ServiceTest {
   }
 
   static nlohmann::json Body(const HttpResponse& r) {
-    nlohmann::json j = nlohmann::json::parse(r.body, nullptr, false);
-    EXPECT_FALSE(j.is_discarded()) << "not JSON: " << r.body;
+    nlohmann::json j = nlohmann::json::parse(r.BodyView(), nullptr, false);
+    EXPECT_FALSE(j.is_discarded()) << "not JSON: " << r.BodyView();
     return j;
   }
 
