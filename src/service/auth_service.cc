@@ -1,6 +1,7 @@
 #include "service/auth_service.h"
 
 #include <array>
+#include <atomic>
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -78,6 +79,10 @@ struct AuthService::Cache {
   }
 
   std::array<Shard, kShards> shards;
+  // Bumped by every invalidation after its database change commits. Authenticate caches a
+  // session it loaded only if no invalidation happened since it started loading, so a read
+  // racing with a logout can never put the ended session back into the cache.
+  std::atomic<uint64_t> epoch{0};
 };
 
 AuthService::AuthService(store::Database* db) : AuthService(db, [] { return NowUnix(); }) {}
@@ -182,9 +187,11 @@ Result<SignedIn> AuthService::Authenticate(const std::string& token) {
     }
   }
 
+  const uint64_t epoch = cache_->epoch.load();
   NQ_ASSIGN_OR_RETURN(SignedIn s, LoadSession(token, token_hash));
   {
     std::lock_guard<std::mutex> lock(shard.mu);
+    if (cache_->epoch.load() != epoch) return s;  // valid when read; too old to cache
     if (shard.map.size() >= Cache::kMaxEntriesPerShard) {
       std::erase_if(shard.map, [now](const auto& kv) {
         return now < kv.second.fetched_at || now - kv.second.fetched_at >= kCacheSeconds;
@@ -232,7 +239,12 @@ Status AuthService::Logout(const std::string& token, const store::Actor& actor) 
   if (!row.has_value()) return Status::Ok();
   NQ_RETURN_IF_ERROR(tx->DeleteSession(token_hash));
   NQ_RETURN_IF_ERROR(tx->Audit("session", std::to_string(row->user_id), "logout", "", ""));
-  return tx->Commit();
+  NQ_RETURN_IF_ERROR(tx->Commit());
+  cache_->epoch.fetch_add(1);
+  Cache::Shard& shard = cache_->For(token_hash);
+  std::lock_guard<std::mutex> lock(shard.mu);
+  shard.map.erase(token_hash);
+  return Status::Ok();
 }
 
 Status AuthService::LogoutEverywhere(int64_t user_id, const store::Actor& actor) {
@@ -242,12 +254,14 @@ Status AuthService::LogoutEverywhere(int64_t user_id, const store::Actor& actor)
   NQ_RETURN_IF_ERROR(
       tx->Audit("session", std::to_string(user_id), "logout_everywhere", "", ""));
   NQ_RETURN_IF_ERROR(tx->Commit());
-  // A request that read the sessions just before the delete may have cached one again.
+  // A request that read the sessions just before the delete may have cached one again; the
+  // epoch bump in ForgetUser stops any such read still in flight from caching.
   ForgetUser(user_id);
   return Status::Ok();
 }
 
 void AuthService::ForgetUser(int64_t user_id) {
+  cache_->epoch.fetch_add(1);
   for (Cache::Shard& shard : cache_->shards) {
     std::lock_guard<std::mutex> lock(shard.mu);
     std::erase_if(shard.map,
