@@ -83,7 +83,7 @@ int RunUserList(const Args& a, Io& io) {
   for (const UserView& u : *users) {
     const Organization* org = tree->Find(u.org_id);
     table.AddRow({u.username, u.full_name, RoleLabel(u.role), org ? org->code : "", u.org_name,
-                  u.disabled ? "Đã khóa" : "Hoạt động", FormatIso(DateInVietnam(u.created_at))});
+                  u.disabled ? "Đã khóa" : "Hoạt động", FormatVi(DateInVietnam(u.created_at))});
   }
   io.out << table.Render() << users->size() << " người dùng\n";
   return kExitOk;
