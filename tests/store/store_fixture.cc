@@ -37,8 +37,7 @@ void StoreTest::SetUp() {
   ASSERT_FALSE(temp_dir_.empty()) << "cannot create a temporary directory";
   const char* env = std::getenv("NQTRACK_TEST_DB");
   std::string configured = env != nullptr ? env : "";
-  if (configured.empty() ||
-      (configured.rfind("sqlite:", 0) == 0 && configured != "sqlite::memory:")) {
+  if (configured.empty() || configured.rfind("sqlite:", 0) == 0) {
     url_ = "sqlite:" + temp_dir_ + "/store.db";
   } else {
     url_ = configured;

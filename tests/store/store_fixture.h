@@ -1,8 +1,8 @@
 // The store test suite's fixture: every test gets an empty database of the kind named by the
 // environment variable NQTRACK_TEST_DB:
 //   unset, empty or "sqlite:..."    SQLite, a fresh file in a fresh temporary directory per test
-//   "sqlite::memory:"               SQLite in memory (tests that need a second connection or a
-//                                   re-open are skipped)
+//                                   (also for "sqlite::memory:": every test needs re-opens and
+//                                   several connections, which a private in-memory database lacks)
 //   "postgresql://..."              that PostgreSQL database, emptied before each test with
 //                                   Database::DropAllForTests (so never point it at real data)
 // scripts/pg-test-cluster starts a throwaway PostgreSQL for this.
@@ -29,7 +29,6 @@ class StoreTest : public ::testing::Test {
   std::unique_ptr<Tx> ReadOnly();
 
   bool is_postgres() const { return url_.rfind("postgres", 0) == 0; }
-  bool is_memory() const { return url_ == "sqlite::memory:"; }
 
   // A temporary directory of this test (removed in TearDown), for backups and SQLite files.
   std::string temp_dir_;

@@ -27,7 +27,6 @@ TEST_F(StoreTest, AppliesEveryMigrationOnceAndReopensIdempotently) {
     EXPECT_FALSE(first[i].name.empty());
     EXPECT_GT(first[i].applied_at, 1600000000);
   }
-  if (is_memory()) GTEST_SKIP() << "an in-memory database cannot be reopened";
   const int64_t id = InsertOrgCommitted(db_.get(), actor_, MakeOrg("DUK", "Đảng ủy Khối", {}));
   db_.reset();
   db_ = Reopen();
@@ -47,7 +46,6 @@ TEST_F(StoreTest, AppliesEveryMigrationOnceAndReopensIdempotently) {
 }
 
 TEST_F(StoreTest, ConcurrentOpensOfAnEmptyDatabaseApplyEachMigrationOnce) {
-  if (is_memory()) GTEST_SKIP() << "every in-memory database is private";
   db_.reset();
   ASSERT_TRUE(Database::DropAllForTests(url_).ok());
   std::vector<std::unique_ptr<Database>> opened(3);
@@ -195,7 +193,6 @@ TEST_F(StoreTest, TransactionDestroyedWithoutCommitLeavesNothing) {
 }
 
 TEST_F(StoreTest, UncommittedChangesAreInvisibleToOtherTransactions) {
-  if (is_memory()) GTEST_SKIP() << "an in-memory database has one connection";
   auto writer = Write();
   ASSERT_TRUE(writer->InsertOrganization(MakeOrg("X", "Chưa lưu", {})).ok());
   auto reader = ReadOnly();
@@ -286,7 +283,6 @@ TEST_F(StoreTest, ConcurrentWriteTransactionsFromFourThreadsAllLand) {
         std::string code = "T" + std::to_string(t) + "." + std::to_string(i);
         auto id = (*tx)->InsertOrganization(MakeOrg(code, "Tổ chức " + code, {}));
         if (!id.ok() || !(*tx)->Commit().ok()) ++failures;
-        if (is_memory()) continue;  // one connection: a reader would wait for the writers
         auto reader = db_->Begin(actor_, TxMode::kRead);
         if (!reader.ok() || !(*reader)->ListOrganizations().ok()) ++failures;
       }
