@@ -9,6 +9,7 @@ DEMO_DB ?= sqlite:var/demo.db
 ADDR    ?= 127.0.0.1
 PORT    ?= 8080
 FUZZ_SECONDS ?= 20
+BENCH_SCALE ?= national
 
 .PHONY: all deps build build-asan demo serve test test-unit test-asan test-store-sqlite \
         test-store-pg test-http test-browser fuzz bench clean
@@ -49,6 +50,7 @@ bench: deps
 	@cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DNQTRACK_BENCH=ON >/dev/null
 	@cmake --build build-bench -j $(JOBS)
 	@scripts/bench-http build-bench
+	@scripts/bench-analytics build-bench --scale $(BENCH_SCALE)
 
 clean:
 	rm -rf $(BUILD) $(ASAN) $(FUZZDIR) build-bench

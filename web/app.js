@@ -47,3 +47,71 @@
     }
   });
 })();
+
+// Data pages (pages_entry.cc, pages_completeness.cc): pickers and the entry form.
+(function () {
+  'use strict';
+
+  // A picker's <select> opens its choice at once (the form is a GET).
+  document.addEventListener('change', function (event) {
+    var select = event.target.closest('select[data-nq-autosubmit]');
+    if (select && select.form) select.form.submit();
+  });
+
+  function entryInputs(from) {
+    var table = from.closest('[data-nq-entry]');
+    if (!table) return [];
+    return Array.prototype.slice.call(table.querySelectorAll('input.nq-entry-input'));
+  }
+
+  function moveFrom(input, step) {
+    var inputs = entryInputs(input);
+    var next = inputs[inputs.indexOf(input) + step];
+    if (!next) return false;
+    next.focus();
+    next.select();
+    return true;
+  }
+
+  // Keyboard: the value column is walked top to bottom. Enter, Tab and the down arrow go to
+  // the next value, Shift+Tab and the up arrow to the previous one; Tab leaves the column after
+  // the last value as usual. Enter on the last value sends it at once.
+  document.addEventListener('keydown', function (event) {
+    var input = event.target;
+    if (!input.classList || !input.classList.contains('nq-entry-input')) return;
+    var step = 0;
+    if (event.key === 'Enter' || event.key === 'ArrowDown') step = 1;
+    else if (event.key === 'ArrowUp') step = -1;
+    else if (event.key === 'Tab') step = event.shiftKey ? -1 : 1;
+    if (step === 0) return;
+    if (moveFrom(input, step)) {
+      event.preventDefault();  // leaving the input fires its change event
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+  });
+
+  // A refused value (400, 409) still shows its message in the row's status cell.
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    var elt = event.detail.elt;
+    if (!elt || !elt.closest || !elt.closest('[data-nq-entry]')) return;
+    var status = event.detail.xhr.status;
+    if (status === 400 || status === 409) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+
+  // The input of a refused value is marked until it is accepted.
+  document.addEventListener('htmx:afterRequest', function (event) {
+    var elt = event.detail.elt;
+    if (!elt || !elt.closest || !elt.closest('[data-nq-entry]')) return;
+    var row = elt.closest('tr');
+    var input = row ? row.querySelector('input.nq-entry-input') : null;
+    if (!input) return;
+    var failed = event.detail.xhr.status >= 400;
+    input.classList.toggle('is-invalid', failed);
+    input.setAttribute('aria-invalid', failed ? 'true' : 'false');
+  });
+})();

@@ -34,13 +34,21 @@ const Command kCommands[] = {
      DefineImportOrgs, RunImportOrgs},
     {"export", "orgs", "Export organizations as CSV (the format `import orgs` reads)",
      DefineExportOrgs, RunExportOrgs},
+    {"import", "values", "Import reported values from CSV or JSON (all or nothing, idempotent)",
+     DefineImportValues, RunImportValues},
+    {"import", "resolution", "Import a resolution JSON file (docs/formats.md)",
+     DefineImportResolution, RunImportResolution},
+    {"export", "resolution", "Export a resolution with its data as one JSON file",
+     DefineExportResolution, RunExportResolution},
+    {nullptr, "assess", "Assess a resolution's targets as of a date (from a file or a database)",
+     DefineAssess, RunAssess},
 };
 
 const std::map<std::string, std::string>& GroupHelp() {
   static const std::map<std::string, std::string> kHelp = {
       {"user", "Manage users: add, passwd, list, disable"},
-      {"import", "Import data from CSV files"},
-      {"export", "Export data as CSV files"},
+      {"import", "Import data: orgs, values, resolution"},
+      {"export", "Export data: orgs, resolution"},
   };
   return kHelp;
 }

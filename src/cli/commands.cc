@@ -1,6 +1,8 @@
 #include "cli/commands.h"
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <ostream>
 #include <system_error>
 
@@ -67,6 +69,44 @@ const Organization* FindOrgByCode(const OrgTree& tree, std::string_view code) {
 
 Status UnknownOrgCode(std::string_view code) {
   return Status::NotFound("org.not_found", "Không có tổ chức mã " + std::string(code));
+}
+
+// Larger files are refused before parsing (a province has ~1,000 organizations: ~150 KB).
+constexpr size_t kMaxImportBytes = 64 * 1024 * 1024;
+
+Result<std::string> ReadInputFile(const std::string& file, Io& io) {
+  std::string text;
+  if (file == "-") {
+    std::ostringstream buffer;
+    buffer << io.in.rdbuf();
+    text = buffer.str();
+  } else {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return Status::NotFound("cli.file_unreadable", "Không mở được tệp " + file);
+    in.seekg(0, std::ios::end);
+    const std::streamoff size = in.tellg();
+    if (size < 0) return Status::Invalid("cli.file_unreadable", "Không đọc được tệp " + file);
+    if (static_cast<size_t>(size) > kMaxImportBytes) {
+      return Status::TooLarge("cli.file_too_large", "Tệp " + file + " lớn quá giới hạn 64 MB");
+    }
+    in.seekg(0, std::ios::beg);
+    text.resize(static_cast<size_t>(size));
+    in.read(text.data(), size);
+    if (in.gcount() != size)
+      return Status::Internal("cli.file_unreadable", "Lỗi khi đọc tệp " + file);
+  }
+  if (text.size() > kMaxImportBytes) {
+    return Status::TooLarge("cli.file_too_large", "Dữ liệu vào lớn quá giới hạn 64 MB");
+  }
+  return text;
+}
+
+Status WriteOutputFile(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.close();
+  if (!out) return Status::Internal("cli.file_unwritable", "Không ghi được tệp " + path);
+  return Status::Ok();
 }
 
 }  // namespace nq::cli

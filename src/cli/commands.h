@@ -49,6 +49,10 @@ struct Args {
   // import / export
   std::string file;
   std::string output;
+  // assess, export resolution
+  int64_t resolution_id = 0;
+  std::string as_of;
+  std::string format = "table";
 };
 
 struct Command {
@@ -78,6 +82,12 @@ Status EnsureDatabaseDirectory(const std::string& db_url);
 // NotFound "cli.no_database" (so a mistyped --db does not create an empty database).
 Result<std::unique_ptr<App>> OpenApp(const std::string& db_url, int pool_size, bool must_exist);
 
+// The whole text of `file` ("-": stdin). NotFound "cli.file_unreadable" when it cannot be opened,
+// TooLarge "cli.file_too_large" beyond 64 MB.
+Result<std::string> ReadInputFile(const std::string& file, Io& io);
+// Writes `text` to the file `path`, replacing it. Internal "cli.file_unwritable" on failure.
+Status WriteOutputFile(const std::string& path, const std::string& text);
+
 // The organization with this code in `tree`, or nullptr.
 const Organization* FindOrgByCode(const OrgTree& tree, std::string_view code);
 // NotFound "org.not_found": "Không có tổ chức mã <code>".
@@ -105,5 +115,14 @@ void DefineImportOrgs(CLI::App& sub, Args& a);
 int RunImportOrgs(const Args& a, Io& io);
 void DefineExportOrgs(CLI::App& sub, Args& a);
 int RunExportOrgs(const Args& a, Io& io);
+
+void DefineImportValues(CLI::App& sub, Args& a);
+int RunImportValues(const Args& a, Io& io);
+void DefineImportResolution(CLI::App& sub, Args& a);
+int RunImportResolution(const Args& a, Io& io);
+void DefineExportResolution(CLI::App& sub, Args& a);
+int RunExportResolution(const Args& a, Io& io);
+void DefineAssess(CLI::App& sub, Args& a);
+int RunAssess(const Args& a, Io& io);
 
 }  // namespace nq::cli

@@ -58,6 +58,7 @@ Result<DemoSummary> CreateDemo(App& app) {
   NQ_RETURN_IF_ERROR(app.orgs().Close(admin, closed->id, kDemoClosedOn, actor).status());
 
   NQ_RETURN_IF_ERROR(CreateDemoPlan(app, root_id, &summary));
+  NQ_RETURN_IF_ERROR(CreateDemoReporting(app, root_id, &summary));
 
   tree = app.orgs().tree();
   for (size_t i = 0; i < tree->size(); ++i) {

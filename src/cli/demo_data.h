@@ -48,6 +48,8 @@ struct DemoSummary {
   int workers = 0;
   int targets = 0;
   int tasks = 0;
+  int data_sets = 0;
+  int values = 0;
   std::string resolution_number;
   std::vector<DemoUser> users;
 };
@@ -66,6 +68,22 @@ std::vector<DemoUser> DemoUsers();
 // Writes the term, the resolution, its targets and breakthrough tasks for the committee
 // `root_org_id`; fills summary->targets, tasks and resolution_number.
 Status CreateDemoPlan(App& app, int64_t root_org_id, DemoSummary* summary);
+
+// The demo's data sets (biểu mẫu báo cáo): monthly party-building report of the grassroots
+// organizations, their yearly rating report, and the bloc's yearly report on non-state
+// enterprises (demo_reporting.cc).
+inline constexpr const char* kDemoMonthlySet = "XDD-THANG";
+inline constexpr const char* kDemoYearlySet = "XDD-NAM";
+inline constexpr const char* kDemoEnterpriseSet = "DN-NAM";
+// The demo's mid-term review date, up to which values exist.
+inline constexpr Date kDemoReviewDate{2023, 5, 17};
+
+// The indicator formula of a demo target by its code ("MT3" -> "new_members"); empty if none.
+std::string DemoIndicator(const std::string& target_code);
+
+// Writes the data elements, the data sets, the values from August 2020 to May 2023 and the
+// reports' history under `root_org_id`; fills summary->data_sets and values.
+Status CreateDemoReporting(App& app, int64_t root_org_id, DemoSummary* summary);
 
 // Creates the whole demo on an empty database. Conflict "demo.not_empty" when organizations
 // exist already; any service error otherwise (what was written before it stays written: the

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/demo_data.h"
+#include "cli/demo_random.h"
 
 namespace nq::cli {
 namespace {
@@ -307,26 +308,6 @@ const DemoOrg kOrgs[] = {
     {"BTR.STBT", "Chi bộ Công ty Cổ phần Sách và Thiết bị trường học Bến Tre", kCell, kPrivate, 16},
     {"BTR.DTTT", "Chi bộ Công ty TNHH Đóng tàu Tân Thủy", kCell, kPrivate, 12, "2022-07-21"},
     {"BTR.INBT", "Chi bộ Công ty Cổ phần In Bến Tre", kCell, kPrivate, 14},
-};
-
-// SplitMix64: a tiny generator whose output is fixed by its seed on every platform (the
-// distributions of <random> are not), so the demo is the same everywhere.
-class SplitMix64 {
- public:
-  explicit SplitMix64(uint64_t seed) : state_(seed) {}
-  uint64_t Next() {
-    uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  // Uniform in [lo, hi] (hi - lo is small, so the modulo bias is negligible).
-  int Between(int lo, int hi) {
-    return lo + static_cast<int>(Next() % static_cast<uint64_t>(hi - lo + 1));
-  }
-
- private:
-  uint64_t state_;
 };
 
 // Workers per member, in tenths, by sector: agencies are mostly members, enterprises mostly not.

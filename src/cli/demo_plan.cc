@@ -104,6 +104,7 @@ Status CreateDemoPlan(App& app, int64_t root_org_id, DemoSummary* summary) {
     t.value = d.value;
     t.unit = d.unit;
     t.baseline = d.baseline;
+    t.indicator = DemoIndicator(d.code);
     NQ_RETURN_IF_ERROR(plans.CreateTargetAsSystem(t, actor).status());
     ++summary->targets;
   }

@@ -9,39 +9,7 @@
 #include "service/app.h"
 
 namespace nq::cli {
-namespace {
 
-// Larger files are refused before parsing (a province has ~1,000 organizations: ~150 KB).
-constexpr size_t kMaxImportBytes = 64 * 1024 * 1024;
-
-Result<std::string> ReadInput(const std::string& file, Io& io) {
-  std::string text;
-  if (file == "-") {
-    std::ostringstream buffer;
-    buffer << io.in.rdbuf();
-    text = buffer.str();
-  } else {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return Status::NotFound("cli.file_unreadable", "Không mở được tệp " + file);
-    in.seekg(0, std::ios::end);
-    const std::streamoff size = in.tellg();
-    if (size < 0) return Status::Invalid("cli.file_unreadable", "Không đọc được tệp " + file);
-    if (static_cast<size_t>(size) > kMaxImportBytes) {
-      return Status::TooLarge("cli.file_too_large", "Tệp " + file + " lớn quá giới hạn 64 MB");
-    }
-    in.seekg(0, std::ios::beg);
-    text.resize(static_cast<size_t>(size));
-    in.read(text.data(), size);
-    if (in.gcount() != size)
-      return Status::Internal("cli.file_unreadable", "Lỗi khi đọc tệp " + file);
-  }
-  if (text.size() > kMaxImportBytes) {
-    return Status::TooLarge("cli.file_too_large", "Dữ liệu vào lớn quá giới hạn 64 MB");
-  }
-  return text;
-}
-
-}  // namespace
 
 void DefineImportOrgs(CLI::App& sub, Args& a) {
   sub.add_option("FILE", a.file,
@@ -52,7 +20,7 @@ void DefineImportOrgs(CLI::App& sub, Args& a) {
 }
 
 int RunImportOrgs(const Args& a, Io& io) {
-  Result<std::string> text = ReadInput(a.file, io);
+  Result<std::string> text = ReadInputFile(a.file, io);
   if (!text.ok()) return Fail(io, text.status());
   // Parse everything before touching the database: a bad file never needs a connection.
   auto rows = ParseOrgCsv(*text);
@@ -86,12 +54,8 @@ int RunExportOrgs(const Args& a, Io& io) {
     io.out << csv << std::flush;
     return kExitOk;
   }
-  std::ofstream out(a.output, std::ios::binary | std::ios::trunc);
-  out << csv;
-  out.close();
-  if (!out) {
-    return Fail(io, Status::Internal("cli.file_unwritable", "Không ghi được tệp " + a.output));
-  }
+  const Status written = WriteOutputFile(a.output, csv);
+  if (!written.ok()) return Fail(io, written);
   io.err << "Đã xuất " << (*app)->orgs().tree()->size() << " tổ chức vào " << a.output << "\n";
   return kExitOk;
 }

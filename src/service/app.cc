@@ -11,6 +11,10 @@ Result<std::unique_ptr<App>> App::Open(const std::string& db_url, int pool_size)
   app->auth_ = std::make_unique<AuthService>(app->db_.get());
   app->users_ = std::make_unique<UserService>(app->db_.get(), app->orgs_.get(), app->auth_.get());
   app->plans_ = std::make_unique<PlanService>(app->db_.get(), app->orgs_.get());
+  NQ_ASSIGN_OR_RETURN(app->analytics_, AnalyticsService::Create(app->db_.get(), app->orgs_.get(),
+                                                                app->plans_.get()));
+  app->data_ = std::make_unique<DataService>(app->db_.get(), app->orgs_.get(),
+                                             app->analytics_.get());
   return app;
 }
 

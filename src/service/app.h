@@ -7,7 +7,9 @@
 #include <string>
 
 #include "common/status.h"
+#include "service/analytics_service.h"
 #include "service/auth_service.h"
+#include "service/data_service.h"
 #include "service/org_service.h"
 #include "service/plan_service.h"
 #include "service/user_service.h"
@@ -18,7 +20,8 @@ namespace nq {
 class App {
  public:
   // Opens (and migrates) the database at `db_url` (see store::Database::Open for the URL forms
-  // and errors) and loads the services; fails if the stored organization tree is inconsistent.
+  // and errors) and loads the services (the analytics index with every stored value); fails if
+  // the stored organization tree is inconsistent.
   static Result<std::unique_ptr<App>> Open(const std::string& db_url, int pool_size = 4);
 
   store::Database& db() { return *db_; }
@@ -26,6 +29,8 @@ class App {
   AuthService& auth() { return *auth_; }
   UserService& users() { return *users_; }
   PlanService& plans() { return *plans_; }
+  AnalyticsService& analytics() { return *analytics_; }  // the value index, assessments
+  DataService& data() { return *data_; }                 // elements, sets, values, approval
 
  private:
   App() = default;
@@ -34,6 +39,8 @@ class App {
   std::unique_ptr<AuthService> auth_;
   std::unique_ptr<UserService> users_;
   std::unique_ptr<PlanService> plans_;
+  std::unique_ptr<AnalyticsService> analytics_;  // before data_, which holds a pointer to it
+  std::unique_ptr<DataService> data_;
 };
 
 }  // namespace nq

@@ -53,7 +53,9 @@
 #include <vector>
 
 #include "common/status.h"
+#include "domain/data.h"
 #include "domain/organization.h"
+#include "domain/period.h"
 #include "domain/resolution.h"
 #include "domain/user.h"
 
@@ -177,6 +179,48 @@ class Tx {
   // Invalid "task.resolution_unknown".
   virtual Result<int64_t> InsertResolutionTask(const ResolutionTask& t) = 0;
   virtual Status UpdateResolutionTask(const ResolutionTask& t) = 0;
+
+  // --- reported data: elements, data sets, values, reports (domain/data.h) -------------------
+  // Audit entities "data_element", "data_set" (create/update), "data_value" (entity id
+  // "org/element/period"; actions "create", "update", "delete"), "report" (entity id
+  // "org/set/period"; the action given: "submit", "approve", "reopen").
+  virtual Result<std::vector<DataElement>> ListDataElements() = 0;  // by code
+  virtual Result<DataElement> GetDataElement(int64_t id) = 0;        // NotFound "element.not_found"
+  // Conflict "element.code_taken".
+  virtual Result<int64_t> InsertDataElement(const DataElement& e) = 0;
+  virtual Status UpdateDataElement(const DataElement& e) = 0;  // NotFound, Conflict as above
+  virtual Result<std::vector<DataSet>> ListDataSets() = 0;     // by code; elements, kinds and
+                                                               // rules in their order
+  virtual Result<DataSet> GetDataSet(int64_t id) = 0;          // NotFound "dataset.not_found"
+  // Conflict "dataset.code_taken"; Invalid "dataset.element_unknown".
+  virtual Result<int64_t> InsertDataSet(const DataSet& s) = 0;
+  virtual Status UpdateDataSet(const DataSet& s) = 0;
+
+  // Values matching the query, ordered by organization id, element id, period start.
+  struct ValueQuery {
+    std::vector<int64_t> org_ids;      // empty: every organization
+    std::optional<int64_t> element_id;
+    std::vector<int64_t> element_ids;  // empty: every element (or element_id)
+    std::optional<Date> from;          // periods starting on or after
+    std::optional<Date> to;            // periods starting on or before
+    std::optional<PeriodType> period_type;
+  };
+  virtual Result<std::vector<DataValue>> ListValues(const ValueQuery& q) = 0;
+  virtual Result<std::optional<DataValue>> GetValue(int64_t org_id, int64_t element_id,
+                                                    const Period& period) = 0;
+  // Inserts or replaces (audit "create" or "update" with the old and new value). Invalid
+  // "value.org_unknown" / "value.element_unknown" for a missing organization or element.
+  virtual Status UpsertValue(const DataValue& v) = 0;
+  // Audit "delete" with the old value; OK, with no audit row, when there is no such value.
+  virtual Status DeleteValue(int64_t org_id, int64_t element_id, const Period& period) = 0;
+
+  virtual Result<std::optional<Report>> GetReport(int64_t org_id, int64_t data_set_id,
+                                                  const Period& period) = 0;
+  // Reports of a data set for one period (every organization), by organization id.
+  virtual Result<std::vector<Report>> ListReports(int64_t data_set_id, const Period& period) = 0;
+  // Inserts or replaces the report of (org, set, period); audit action `action`.
+  // Invalid "report.org_unknown" / "report.dataset_unknown" for a missing organization or set.
+  virtual Status UpsertReport(const Report& r, const std::string& action) = 0;
 
   // --- audit
   // -----------------------------------------------------------------------------------------

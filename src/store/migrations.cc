@@ -138,6 +138,83 @@ CREATE TABLE resolution_task_targets (
 );
 CREATE INDEX resolution_task_targets_target ON resolution_task_targets (resolution_id, target_code)
 )sql"},
+    {3, "data elements, data sets, values, reports", R"sql(
+CREATE TABLE data_elements (
+  id {id},
+  code TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  short_name TEXT NOT NULL,
+  value_type TEXT NOT NULL,
+  period_type TEXT NOT NULL,
+  org_aggregation TEXT NOT NULL,
+  time_aggregation TEXT NOT NULL,
+  min_value DOUBLE PRECISION,
+  max_value DOUBLE PRECISION,
+  unit TEXT NOT NULL,
+  description TEXT NOT NULL
+);
+CREATE TABLE data_element_categories (
+  element_id BIGINT NOT NULL REFERENCES data_elements (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  code TEXT NOT NULL,
+  PRIMARY KEY (element_id, position)
+);
+CREATE TABLE data_sets (
+  id {id},
+  code TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  period_type TEXT NOT NULL,
+  deadline_days INTEGER NOT NULL
+);
+CREATE TABLE data_set_elements (
+  data_set_id BIGINT NOT NULL REFERENCES data_sets (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  element_id BIGINT NOT NULL REFERENCES data_elements (id),
+  PRIMARY KEY (data_set_id, position)
+);
+CREATE INDEX data_set_elements_element ON data_set_elements (element_id);
+CREATE TABLE data_set_kinds (
+  data_set_id BIGINT NOT NULL REFERENCES data_sets (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  PRIMARY KEY (data_set_id, position)
+);
+CREATE TABLE data_set_rules (
+  data_set_id BIGINT NOT NULL REFERENCES data_sets (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  code TEXT NOT NULL,
+  condition_text TEXT NOT NULL,
+  message TEXT NOT NULL,
+  PRIMARY KEY (data_set_id, position)
+);
+CREATE TABLE data_values (
+  org_id BIGINT NOT NULL REFERENCES organizations (id),
+  element_id BIGINT NOT NULL REFERENCES data_elements (id),
+  period TEXT NOT NULL,
+  period_start TEXT NOT NULL,
+  period_type TEXT NOT NULL,
+  value DOUBLE PRECISION NOT NULL,
+  estimate INTEGER NOT NULL DEFAULT 0,
+  comment TEXT NOT NULL,
+  updated_by BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  PRIMARY KEY (org_id, element_id, period)
+);
+CREATE INDEX data_values_element_start ON data_values (element_id, period_start);
+CREATE TABLE reports (
+  org_id BIGINT NOT NULL REFERENCES organizations (id),
+  data_set_id BIGINT NOT NULL REFERENCES data_sets (id),
+  period TEXT NOT NULL,
+  period_start TEXT NOT NULL,
+  state TEXT NOT NULL,
+  submitted_at BIGINT NOT NULL,
+  submitted_by BIGINT NOT NULL,
+  approved_at BIGINT NOT NULL,
+  approved_by BIGINT NOT NULL,
+  PRIMARY KEY (org_id, data_set_id, period)
+);
+CREATE INDEX reports_set_period ON reports (data_set_id, period)
+)sql"},
 };
 
 constexpr int kLatest = static_cast<int>(std::size(kMigrations));

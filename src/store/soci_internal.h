@@ -4,7 +4,8 @@
 // Layout: soci_database.cc (Open, pool, Begin, Backup), soci_errors.cc (exception -> Status),
 // soci_tx.cc (transaction life, savepoints, audit), soci_tx_orgs.cc, soci_tx_users.cc
 // (users, sessions, sign-in failures), soci_tx_plan.cc (terms, resolutions),
-// soci_tx_targets.cc (targets, resolution tasks), migrations.cc (schema).
+// soci_tx_targets.cc (targets, resolution tasks), soci_tx_data.cc (data elements, data sets),
+// soci_tx_values.cc (data values, reports), migrations.cc (schema).
 #pragma once
 
 #include <soci/soci.h>
@@ -195,6 +196,26 @@ class SociTx final : public Tx {
   Result<ResolutionTask> GetResolutionTask(int64_t id) override;
   Result<int64_t> InsertResolutionTask(const ResolutionTask& t) override;
   Status UpdateResolutionTask(const ResolutionTask& t) override;
+
+  Result<std::vector<DataElement>> ListDataElements() override;
+  Result<DataElement> GetDataElement(int64_t id) override;
+  Result<int64_t> InsertDataElement(const DataElement& e) override;
+  Status UpdateDataElement(const DataElement& e) override;
+  Result<std::vector<DataSet>> ListDataSets() override;
+  Result<DataSet> GetDataSet(int64_t id) override;
+  Result<int64_t> InsertDataSet(const DataSet& s) override;
+  Status UpdateDataSet(const DataSet& s) override;
+
+  Result<std::vector<DataValue>> ListValues(const ValueQuery& q) override;
+  Result<std::optional<DataValue>> GetValue(int64_t org_id, int64_t element_id,
+                                            const Period& period) override;
+  Status UpsertValue(const DataValue& v) override;
+  Status DeleteValue(int64_t org_id, int64_t element_id, const Period& period) override;
+
+  Result<std::optional<Report>> GetReport(int64_t org_id, int64_t data_set_id,
+                                          const Period& period) override;
+  Result<std::vector<Report>> ListReports(int64_t data_set_id, const Period& period) override;
+  Status UpsertReport(const Report& r, const std::string& action) override;
 
   Status Audit(const std::string& entity, const std::string& entity_id, const std::string& action,
                const std::string& old_value, const std::string& new_value) override;

@@ -5,7 +5,9 @@
 #include <string>
 
 #include "common/log.h"
+#include "web/api_assessment.h"
 #include "web/api_audit.h"
+#include "web/api_data.h"
 #include "web/api_common.h"
 #include "web/api_orgs.h"
 #include "web/api_resolutions.h"
@@ -13,6 +15,9 @@
 #include "web/api_users.h"
 #include "web/json_io.h"
 #include "web/pages_common.h"
+#include "web/pages_dashboard.h"
+#include "web/pages_data.h"
+#include "web/pages_entry.h"
 #include "web/pages_home.h"
 #include "web/pages_login.h"
 #include "web/pages_org.h"
@@ -110,11 +115,16 @@ Handler MakeAppHandler(App& app, const AppOptions& options) {
   AddUserApi(router, ctx);
   AddResolutionApi(router, ctx);
   AddAuditApi(router, ctx);
+  AddDataApi(router, ctx);
+  AddAssessmentApi(router, ctx);
   AddLoginPages(router, ctx);
   AddHomePage(router, ctx);
   AddOrgTreePages(router, ctx);
   AddOrgPages(router, ctx);
   AddUserPages(router, ctx);
+  AddDataPages(router, ctx);
+  AddEntryPages(router, ctx);
+  AddDashboardPages(router, ctx);
 
   return [state](const HttpRequest& request) {
     HttpResponse response;

@@ -1,5 +1,6 @@
 #include "web/json_io.h"
 
+#include <cmath>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <utility>
@@ -212,6 +213,77 @@ Status JsonObjectReader::GetDate(std::string_view key, std::optional<Date>* out)
   std::optional<Date> d = ParseIsoDate(v->get_ref<const std::string&>());
   if (!d) return BadDate(key);
   *out = *d;
+  return Status::Ok();
+}
+
+Status JsonObjectReader::GetNumber(std::string_view key, std::optional<double>* out) {
+  const json* v = Find(key);
+  if (!v) return Status::Ok();
+  if (!v->is_number()) return WrongType(key, "số");
+  const double d = v->get<double>();
+  if (!std::isfinite(d)) return WrongType(key, "số hữu hạn");
+  *out = d;
+  return Status::Ok();
+}
+
+Status JsonObjectReader::GetStrings(std::string_view key, size_t max_items,
+                                    std::optional<std::vector<std::string>>* out) {
+  const json* v = Find(key);
+  if (!v) return Status::Ok();
+  if (!v->is_array()) return WrongType(key, "mảng chuỗi ký tự");
+  if (v->size() > max_items) return OutOfRange(key, 0, static_cast<int64_t>(max_items));
+  std::vector<std::string> items;
+  for (const json& item : *v) {
+    if (!item.is_string()) return WrongType(key, "mảng chuỗi ký tự");
+    const auto& s = item.get_ref<const std::string&>();
+    if (s.find('\0') != std::string::npos) {
+      return WrongType(key, "mảng chuỗi ký tự không chứa ký tự NUL");
+    }
+    items.push_back(s);
+  }
+  *out = std::move(items);
+  return Status::Ok();
+}
+
+Status JsonObjectReader::GetInts(std::string_view key, int64_t min, int64_t max, size_t max_items,
+                                 std::optional<std::vector<int64_t>>* out) {
+  const json* v = Find(key);
+  if (!v) return Status::Ok();
+  if (!v->is_array()) return WrongType(key, "mảng số nguyên");
+  if (v->size() > max_items) return OutOfRange(key, 0, static_cast<int64_t>(max_items));
+  std::vector<int64_t> items;
+  for (const json& item : *v) {
+    if (item.is_number_unsigned()) {
+      const auto u = item.get<uint64_t>();
+      if (u > static_cast<uint64_t>(max) || static_cast<int64_t>(u) < min) {
+        return OutOfRange(key, min, max);
+      }
+      items.push_back(static_cast<int64_t>(u));
+    } else if (item.is_number_integer()) {
+      const auto n = item.get<int64_t>();
+      if (n < min || n > max) return OutOfRange(key, min, max);
+      items.push_back(n);
+    } else {
+      return WrongType(key, "mảng số nguyên");
+    }
+  }
+  *out = std::move(items);
+  return Status::Ok();
+}
+
+Status JsonObjectReader::GetObjects(std::string_view key, size_t max_items,
+                                    std::optional<std::vector<JsonObjectReader>>* out) {
+  const json* v = Find(key);
+  if (!v) return Status::Ok();
+  if (!v->is_array()) return WrongType(key, "mảng đối tượng");
+  if (v->size() > max_items) return OutOfRange(key, 0, static_cast<int64_t>(max_items));
+  std::vector<JsonObjectReader> items;
+  items.reserve(v->size());
+  for (const json& item : *v) {
+    if (!item.is_object()) return WrongType(key, "mảng đối tượng");
+    items.push_back(JsonObjectReader(std::make_unique<json>(item)));
+  }
+  *out = std::move(items);
   return Status::Ok();
 }
 

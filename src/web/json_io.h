@@ -25,6 +25,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/status.h"
 #include "common/time.h"
@@ -70,6 +71,19 @@ class JsonObjectReader {
   Status GetBool(std::string_view key, std::optional<bool>* out);
   // A date "YYYY-MM-DD".
   Status GetDate(std::string_view key, std::optional<Date>* out);
+  // A finite number, integer or decimal (wrong_type otherwise).
+  Status GetNumber(std::string_view key, std::optional<double>* out);
+  // An array of at most `max_items` strings without NUL (wrong_type for anything else,
+  // out_of_range when longer).
+  Status GetStrings(std::string_view key, size_t max_items,
+                    std::optional<std::vector<std::string>>* out);
+  // An array of at most `max_items` integers, each in [min, max].
+  Status GetInts(std::string_view key, int64_t min, int64_t max, size_t max_items,
+                 std::optional<std::vector<int64_t>>* out);
+  // An array of at most `max_items` objects, each given as a reader of its own with the same
+  // strict rules (the caller reads and Finish()es each).
+  Status GetObjects(std::string_view key, size_t max_items,
+                    std::optional<std::vector<JsonObjectReader>>* out);
 
   // missing_field unless the field is present (call after the getter, or before: it only looks).
   Status Require(std::string_view key) const;

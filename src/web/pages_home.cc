@@ -56,6 +56,7 @@ mstch::map ResolutionContext(const ResolutionDetail& d) {
   return mstch::map{
       {"number", d.resolution.number},
       {"title", d.resolution.title},
+      {"dashboard_url", "/resolutions/" + std::to_string(d.resolution.id) + "/dashboard"},
       {"adopted", FormatVi(d.resolution.adopted)},
       {"term_name", d.term.name},
       {"target_count", std::to_string(d.targets.size())},

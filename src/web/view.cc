@@ -82,6 +82,10 @@ std::string RenderPage(const PageFrame& frame, std::string_view name, const mstc
       {"can_manage_users", frame.can_manage_users},
       {"nav_home", frame.active_nav == "home"},
       {"nav_orgs", frame.active_nav == "orgs"},
+      {"nav_dashboard", frame.active_nav == "dashboard"},
+      {"nav_entry", frame.active_nav == "entry"},
+      {"nav_data_sets", frame.active_nav == "data_sets"},
+      {"nav_completeness", frame.active_nav == "completeness"},
       {"nav_users", frame.active_nav == "users"},
       {"nav_account", frame.active_nav == "account"},
   };

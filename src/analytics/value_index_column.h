@@ -1,0 +1,202 @@
+// ElementColumn: the values of one data element inside ValueIndex (analytics/value_index.h).
+//
+//   rows      one sorted row per organization (pre-order position): parallel arrays of period
+//             slots (uint16, the estimate flag in the high bit) and values (double) in a single
+//             heap block, so a value costs 10 bytes plus the block's slack.
+//   rollups   per inner organization (one with children) and per period slot: the subtree's sum,
+//             number of values and number of estimates, kept up to date on every write by
+//             walking the ancestors; kept while the element's slots span at most
+//             kMaxRollupSpan periods (a monthly term is 60). Beside them, per inner
+//             organization and calendar year, the number of organizations of the subtree with a
+//             value in that year (yearly to monthly elements), kept by looking at a row's
+//             neighbouring slots on each write.
+//   masks     per organization, bitmaps of the slots holding a value and an estimate, so "how
+//             many organizations of this range have a value in the window" reads one word per
+//             organization, and a row's values in a window are found by counting bits, without
+//             reading its slots; kept while the span is at most 64 * kMaxMaskWords.
+//
+// Slots are period positions relative to the first period of 2000 of the element's type
+// (0..32767). The column covers the slot range [base(), base() + span()): every stored value
+// lies inside it; Cover() widens it before values outside are stored.
+//
+// Internal to ValueIndex: not thread-safe (the index holds its lock around every call).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "analytics/value_index.h"
+#include "domain/org_tree.h"
+
+namespace nq::analytics {
+
+inline constexpr uint16_t kEstimateBit = 0x8000;
+inline constexpr uint16_t kSlotMask = 0x7fff;
+inline constexpr int kMaxSlot = 32767;
+inline constexpr int kMaxRollupSpan = 4096;
+inline constexpr int kMaxMaskWords = 4;
+
+// Mask of bits [a, b] of a 64-bit word (0 <= a <= b <= 63).
+inline uint64_t BitRange(int a, int b) {
+  const uint64_t upper = b == 63 ? ~uint64_t{0} : (uint64_t{1} << (b + 1)) - 1;
+  return upper & ~((uint64_t{1} << a) - 1);
+}
+
+// First index of the row whose slot is >= slot.
+inline int LowerBound(const uint16_t* slots, int size, int slot) {
+  int lo = 0;
+  int hi = size;
+  while (lo < hi) {
+    const int mid = (lo + hi) / 2;
+    if ((slots[mid] & kSlotMask) < slot) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+// The tree's links by pre-order position, as the columns need them.
+struct TreeLinks {
+  std::vector<int32_t> parent;  // parent's position, -1 for a root
+  std::vector<int32_t> end;     // one past the last position of the subtree
+  std::vector<int32_t> inner;   // index among inner organizations, -1 for a leaf
+  std::vector<int64_t> id;      // organization id
+  int32_t inner_count = 0;
+
+  static TreeLinks Of(const OrgTree& tree);
+  size_t size() const { return parent.size(); }
+  int64_t MemoryBytes() const;
+};
+
+// One organization's row: `size` values in slot order.
+struct RowView {
+  const double* values = nullptr;
+  const uint16_t* slots = nullptr;  // slot | kEstimateBit for an estimate
+  int size = 0;
+};
+
+// Sums of rollup cells over a slot range.
+struct CellTotals {
+  double sum = 0;
+  int64_t count = 0;      // values (not organizations)
+  int64_t estimates = 0;  // values marked as estimates
+};
+
+// A window of slots prepared for reading many organizations' rows (see ElementColumn::Combine).
+struct MaskWindow {
+  int lo = 0;
+  int hi = -1;  // lo > hi: nothing of the column lies in the window
+  int words = 0;
+  uint64_t below[kMaxMaskWords] = {};  // bits of slots before the window
+  uint64_t range[kMaxMaskWords] = {};  // bits of the window's slots
+};
+
+// One organization's values over a window, combined over time.
+struct OrgWindow {
+  double value = 0;
+  bool estimate = false;  // some value that took part is an estimate
+  bool any = false;       // false: no value in the window
+};
+
+class ElementColumn {
+ public:
+  ElementColumn(const ElementShape& shape, const TreeLinks& links);
+  ~ElementColumn();
+  ElementColumn(const ElementColumn&) = delete;
+  ElementColumn& operator=(const ElementColumn&) = delete;
+
+  const ElementShape& shape() const { return shape_; }
+  void set_shape(const ElementShape& shape) { shape_ = shape; }
+  int64_t size() const { return values_; }
+  int base() const { return base_; }
+  int span() const { return span_; }
+  bool has_rollups() const { return rollups_; }
+  // Bytes held: row headers, row blocks (as the allocator sized them), rollups, masks.
+  int64_t MemoryBytes() const;
+
+  RowView Row(int pre) const;
+
+  // --- writes ---------------------------------------------------------------------------
+  // Widens the covered slot range to include [lo, hi].
+  void Cover(const TreeLinks& t, int lo, int hi);
+  // Sets one value; the slot must be covered. `flagged_slot` carries the estimate bit.
+  void Set(const TreeLinks& t, int pre, uint16_t flagged_slot, double value);
+  // Removes the value of `slot` (no-op if absent).
+  void Erase(const TreeLinks& t, int pre, int slot);
+  // Merges n entries sorted by slot, without repeats, into the row of `pre`; an entry replaces
+  // a stored value of the same slot. Every slot must be covered. With `derived` false the
+  // rollups and masks are left behind: the caller calls Refresh() after its last Merge.
+  void Merge(const TreeLinks& t, int pre, const uint16_t* slots, const double* values, int n,
+             bool derived = true);
+  // Recomputes rollups and masks from the rows (after merges without them).
+  void Refresh(const TreeLinks& t) { RebuildDerived(t); }
+  // Drops every value.
+  void Clear(const TreeLinks& t);
+  // Follows a new tree: old_to_new[old position] is the new position or -1 (dropped).
+  void Renumber(const TreeLinks& t, const std::vector<int32_t>& old_to_new);
+
+  // --- reads ----------------------------------------------------------------------------
+  // Totals of the rollup cells of inner organization `inner` over slots [lo, hi]
+  // (has_rollups() must hold).
+  CellTotals Cells(int inner, int lo, int hi) const;
+  // The cell of one slot.
+  CellTotals Cell(int inner, int slot) const;
+  // Organizations at positions [begin, end) with a value in slots [lo, hi].
+  int64_t CountOrgs(int begin, int end, int lo, int hi) const;
+  // Organizations of the subtree of inner organization `inner` with a value in slots
+  // [lo, hi] when the window lies in one calendar year and holds every covered slot of it
+  // (yearly to monthly elements; kept per year in the rollups); -1 when it cannot say.
+  int64_t YearOrgs(int inner, int lo, int hi) const;
+  // The window [lo, hi] (clipped to the covered range), ready for Combine.
+  MaskWindow MaskFor(int lo, int hi) const;
+  // The values of `pre` in the window combined by `ta` (with "last", only the latest value
+  // takes part, estimate included).
+  OrgWindow Combine(int pre, const MaskWindow& m, TimeAggregation ta) const;
+
+ private:
+  struct RowData {
+    void* data = nullptr;  // cap doubles, then cap uint16 slots
+    uint16_t size = 0;
+    uint16_t cap = 0;
+  };
+  static double* ValuesOf(const RowData& r) { return static_cast<double*>(r.data); }
+  static uint16_t* SlotsOf(const RowData& r) {
+    return reinterpret_cast<uint16_t*>(static_cast<double*>(r.data) + r.cap);
+  }
+  RowData Allocate(int want);
+  void Release(RowData* r);
+  // Adds a change to the cells of every inner organization whose subtree holds `pre`.
+  void Bump(const TreeLinks& t, int pre, int slot, double dsum, int dcount, int dest);
+  // Adds d to the year cells of `year` of every inner organization whose subtree holds `pre`.
+  void BumpYear(const TreeLinks& t, int pre, int year, int d);
+  // True when the row holds a slot of the same year as position i's, other than position i.
+  bool YearShared(const RowData& r, int i) const;
+  // Sets or clears the presence bit of a slot, and its estimate bit from the flag.
+  void Mark(int pre, uint16_t flagged_slot, bool present);
+  // Recomputes rollups and masks from the rows for the current base/span.
+  void RebuildDerived(const TreeLinks& t);
+  void LayOut(const TreeLinks& t);  // sizes rollups and masks for base_/span_
+
+  ElementShape shape_;
+  std::vector<RowData> rows_;  // by pre-order position
+  int64_t values_ = 0;
+  int64_t heap_bytes_ = 0;  // row blocks, as allocated
+  int base_ = 0;
+  int span_ = 0;  // 0: nothing covered yet
+  bool rollups_ = false;
+  int32_t inner_count_ = 0;
+  std::vector<double> sums_;  // [inner * span_ + slot - base_]
+  std::vector<uint32_t> counts_;
+  std::vector<uint32_t> ests_;
+  int per_year_ = 0;   // periods per calendar year; 0: weekly, daily (no year cells)
+  int year_base_ = 0;  // year index (slot / per_year_) of the first year cell
+  int years_ = 0;
+  std::vector<uint32_t> year_orgs_;  // [inner * years_ + year - year_base_]: orgs with a value
+  int words_ = 0;                    // mask words per organization, 0: no masks
+  std::vector<uint64_t> masks_;      // [pre * words_ + bit / 64]: slots holding a value
+  std::vector<uint64_t> est_masks_;  // same layout: slots holding an estimate
+};
+
+}  // namespace nq::analytics

@@ -1,0 +1,338 @@
+// Reading the resolution JSON file into a ResolutionBundle, strictly, with the JSON path of
+// every problem.
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "common/utf8.h"
+#include "web/resolution_file.h"
+
+namespace nq::web {
+namespace {
+
+using nlohmann::json;
+
+// Reads fields of one object at a path; records problems instead of stopping at the first.
+class Fields {
+ public:
+  Fields(const json& object, std::string path, std::vector<std::string>* problems)
+      : object_(object), path_(std::move(path)), problems_(problems) {
+    if (!object_.is_object()) Problem("", "phải là một đối tượng JSON");
+  }
+  // Reports fields nobody asked for.
+  ~Fields() {
+    if (!object_.is_object()) return;
+    for (auto it = object_.begin(); it != object_.end(); ++it) {
+      if (known_.count(it.key()) == 0) Problem(it.key(), "trường không được hỗ trợ");
+    }
+  }
+  Fields(const Fields&) = delete;
+  Fields& operator=(const Fields&) = delete;
+
+  void Problem(const std::string& field, const std::string& message) {
+    problems_->push_back((field.empty() ? path_ : Path(field)) + ": " + message);
+  }
+  std::string Path(const std::string& field) const {
+    return path_.empty() ? field : path_ + "." + field;
+  }
+
+  const json* Get(const std::string& key, bool required) {
+    known_.insert(key);
+    if (!object_.is_object()) return nullptr;
+    auto it = object_.find(key);
+    if (it == object_.end()) {
+      if (required) Problem(key, "thiếu trường bắt buộc");
+      return nullptr;
+    }
+    return &*it;
+  }
+  std::string String(const std::string& key, bool required = true) {
+    const json* v = Get(key, required);
+    if (v == nullptr) return "";
+    if (!v->is_string()) {
+      Problem(key, "phải là chuỗi");
+      return "";
+    }
+    const std::string& s = v->get_ref<const std::string&>();
+    if (!IsValidUtf8(s)) Problem(key, "không phải UTF-8 hợp lệ");
+    return s;
+  }
+  std::optional<double> Number(const std::string& key, bool required = true) {
+    const json* v = Get(key, required);
+    if (v == nullptr) return std::nullopt;
+    if (!v->is_number() || !std::isfinite(v->get<double>())) {
+      Problem(key, "phải là số");
+      return std::nullopt;
+    }
+    return v->get<double>();
+  }
+  int Int(const std::string& key, int fallback, bool required = false) {
+    const json* v = Get(key, required);
+    if (v == nullptr) return fallback;
+    if (!v->is_number_integer() || v->get<int64_t>() < 0 || v->get<int64_t>() > 100000000) {
+      Problem(key, "phải là số nguyên không âm");
+      return fallback;
+    }
+    return static_cast<int>(v->get<int64_t>());
+  }
+  bool Bool(const std::string& key) {
+    const json* v = Get(key, false);
+    if (v == nullptr) return false;
+    if (!v->is_boolean()) Problem(key, "phải là true hoặc false");
+    return v->is_boolean() && v->get<bool>();
+  }
+  std::optional<Date> DateField(const std::string& key, bool required = true) {
+    const std::string s = String(key, required);
+    if (s.empty()) return std::nullopt;
+    std::optional<Date> d = ParseIsoDate(s);
+    if (!d) Problem(key, "ngày phải có dạng YYYY-MM-DD: '" + s + "'");
+    return d;
+  }
+  std::vector<std::string> Strings(const std::string& key) {
+    std::vector<std::string> out;
+    const json* v = Get(key, false);
+    if (v == nullptr) return out;
+    if (!v->is_array()) {
+      Problem(key, "phải là mảng chuỗi");
+      return out;
+    }
+    for (const json& item : *v) {
+      if (item.is_string()) {
+        out.push_back(item.get<std::string>());
+      } else {
+        Problem(key, "phải là mảng chuỗi");
+      }
+    }
+    return out;
+  }
+  const json* Array(const std::string& key, bool required = true) {
+    const json* v = Get(key, required);
+    if (v != nullptr && !v->is_array()) {
+      Problem(key, "phải là mảng");
+      return nullptr;
+    }
+    return v;
+  }
+  // An enumeration code through its parser.
+  template <typename T, typename Parser>
+  T Enum(const std::string& key, Parser parse, T fallback, bool required = true) {
+    const std::string s = String(key, required);
+    if (s.empty()) return fallback;
+    std::optional<T> v = parse(s);
+    if (!v) Problem(key, "giá trị không hợp lệ: '" + s + "'");
+    return v.value_or(fallback);
+  }
+
+ private:
+  const json& object_;
+  std::string path_;
+  std::vector<std::string>* problems_;
+  std::set<std::string> known_;
+};
+
+std::string Item(const std::string& list, size_t i) {
+  return list + "[" + std::to_string(i) + "]";
+}
+
+// Calls read(fields, index) for each object of the array `key`.
+template <typename F>
+void Each(Fields& parent, const std::string& key, bool required, std::vector<std::string>* problems,
+          F read) {
+  const json* array = parent.Array(key, required);
+  if (array == nullptr) return;
+  for (size_t i = 0; i < array->size(); ++i) {
+    Fields f((*array)[i], Item(key, i), problems);
+    read(f, i);
+  }
+}
+
+std::optional<Period> PeriodField(Fields& f, const std::string& key) {
+  const std::string s = f.String(key);
+  if (s.empty()) return std::nullopt;
+  Result<Period> p = Period::Parse(s);
+  if (!p.ok()) {
+    f.Problem(key, p.status().message());
+    return std::nullopt;
+  }
+  return *p;
+}
+
+void ReadOrganizations(Fields& root, ResolutionBundle& b, std::vector<std::string>* problems) {
+  Each(root, "organizations", true, problems, [&](Fields& f, size_t i) {
+    BundleOrg o;
+    o.org.code = f.String("code");
+    o.org.name = f.String("name");
+    o.org.kind = f.Enum<OrgKind>("kind", ParseOrgKind, OrgKind::kBaseCell);
+    o.org.sector = f.Enum<Sector>("sector", ParseSector, Sector::kNone, false);
+    o.parent_code = f.String("parent", false);
+    o.org.sort_order = f.Int("sort_order", static_cast<int>(i));
+    o.org.members = f.Int("members", 0);
+    o.org.workers = f.Int("workers", 0);
+    o.org.valid_from = f.DateField("valid_from", false).value_or(Date{2000, 1, 1});
+    o.org.valid_to = f.DateField("valid_to", false);
+    b.organizations.push_back(std::move(o));
+  });
+}
+
+void ReadPlan(Fields& root, ResolutionBundle& b, std::vector<std::string>* problems) {
+  b.committee_code = root.String("committee");
+  if (const json* t = root.Get("term", true)) {
+    Fields f(*t, "term", problems);
+    b.term.name = f.String("name");
+    b.term.start = f.DateField("start").value_or(b.term.start);
+    b.term.end = f.DateField("end").value_or(b.term.end);
+  }
+  if (const json* r = root.Get("resolution", true)) {
+    Fields f(*r, "resolution", problems);
+    b.resolution.number = f.String("number");
+    b.resolution.title = f.String("title");
+    b.resolution.adopted = f.DateField("adopted").value_or(b.resolution.adopted);
+  }
+  Each(root, "targets", true, problems, [&](Fields& f, size_t i) {
+    Target t;
+    t.code = f.String("code");
+    t.position = static_cast<int>(i) + 1;
+    t.text = f.String("text");
+    t.field = f.Enum<Field>("field", ParseField, Field::kPartyBuilding);
+    t.comparator = f.Enum<Comparator>("comparator", ParseComparator, Comparator::kAtLeast);
+    t.kind = f.Enum<TargetKind>("kind", ParseTargetKind, TargetKind::kEndLevel);
+    t.indicator = f.String("indicator", false);
+    t.value = f.Number("value", false).value_or(0);
+    t.value_high = f.Number("value_high", false);
+    t.value_formula = f.String("value_formula", false);
+    t.unit = f.String("unit", false);
+    t.baseline = f.Number("baseline", false);
+    b.targets.push_back(std::move(t));
+  });
+  Each(root, "tasks", false, problems, [&](Fields& f, size_t i) {
+    ResolutionTask t;
+    t.kind = f.Enum<ResolutionTaskKind>("kind", ParseResolutionTaskKind,
+                                        ResolutionTaskKind::kBreakthrough);
+    t.position = static_cast<int>(i) + 1;
+    t.title = f.String("title");
+    t.description = f.String("description", false);
+    t.target_codes = f.Strings("targets");
+    b.tasks.push_back(std::move(t));
+  });
+}
+
+void ReadDefinitions(Fields& root, ResolutionBundle& b, std::vector<std::string>* problems) {
+  Each(root, "data_elements", true, problems, [&](Fields& f, size_t) {
+    DataElement e;
+    e.code = f.String("code");
+    e.name = f.String("name");
+    e.short_name = f.String("short_name", false);
+    e.type = f.Enum<ValueType>("type", ParseValueType, ValueType::kNumber);
+    e.period_type = f.Enum<PeriodType>("period_type", ParsePeriodType, PeriodType::kMonthly);
+    e.org_aggregation =
+        f.Enum<OrgAggregation>("org_aggregation", ParseOrgAggregation, OrgAggregation::kSum);
+    e.time_aggregation =
+        f.Enum<TimeAggregation>("time_aggregation", ParseTimeAggregation, TimeAggregation::kSum);
+    e.min = f.Number("min", false);
+    e.max = f.Number("max", false);
+    e.categories = f.Strings("categories");
+    e.unit = f.String("unit", false);
+    e.description = f.String("description", false);
+    b.elements.push_back(std::move(e));
+  });
+  Each(root, "data_sets", false, problems, [&](Fields& f, size_t) {
+    BundleDataSet s;
+    s.data_set.code = f.String("code");
+    s.data_set.name = f.String("name");
+    s.data_set.period_type =
+        f.Enum<PeriodType>("period_type", ParsePeriodType, PeriodType::kMonthly);
+    s.element_codes = f.Strings("elements");
+    for (const std::string& kind : f.Strings("reporting_kinds")) {
+      std::optional<OrgKind> k = ParseOrgKind(kind);
+      if (!k) f.Problem("reporting_kinds", "loại tổ chức không hợp lệ: '" + kind + "'");
+      if (k) s.data_set.reporting_kinds.push_back(*k);
+    }
+    s.data_set.deadline_days = f.Int("deadline_days", 10);
+    Each(f, "rules", false, problems, [&](Fields& r, size_t) {
+      s.data_set.rules.push_back({r.String("code"), r.String("condition"), r.String("message")});
+    });
+    b.data_sets.push_back(std::move(s));
+  });
+}
+
+// A value: a number, true/false for yes/no, or a category code (turned into its index).
+void ReadValues(Fields& root, ResolutionBundle& b, std::vector<std::string>* problems) {
+  Each(root, "values", false, problems, [&](Fields& f, size_t) {
+    BundleValue v;
+    v.org_code = f.String("org");
+    v.element_code = f.String("element");
+    std::optional<Period> p = PeriodField(f, "period");
+    if (p) v.period = *p;
+    if (const json* value = f.Get("value", true)) {
+      if (value->is_boolean()) {
+        v.value = value->get<bool>() ? 1 : 0;
+      } else if (value->is_number() && std::isfinite(value->get<double>())) {
+        v.value = value->get<double>();
+      } else if (value->is_string()) {
+        const std::string code = value->get<std::string>();
+        bool found = false;
+        for (const DataElement& e : b.elements) {
+          if (e.code != v.element_code) continue;
+          for (size_t k = 0; k < e.categories.size() && !found; ++k) {
+            if (e.categories[k] == code) {
+              v.value = static_cast<double>(k);
+              found = true;
+            }
+          }
+        }
+        if (!found) f.Problem("value", "không có danh mục '" + code + "' của chỉ tiêu");
+      } else {
+        f.Problem("value", "phải là số, true/false hoặc mã danh mục");
+      }
+    }
+    v.estimate = f.Bool("estimate");
+    v.comment = f.String("comment", false);
+    b.values.push_back(std::move(v));
+  });
+}
+
+}  // namespace
+
+Result<ResolutionBundle> ParseResolutionFile(std::string_view text) {
+  if (!IsValidUtf8(text)) {
+    return Status::Invalid("json.invalid_utf8", "Tệp không phải văn bản UTF-8 hợp lệ");
+  }
+  json doc = json::parse(text, nullptr, false);
+  if (doc.is_discarded()) {
+    return Status::Invalid("json.malformed", "Tệp không phải JSON hợp lệ");
+  }
+  const auto format = doc.is_object() ? doc.find("format") : doc.end();
+  const auto version = doc.is_object() ? doc.find("version") : doc.end();
+  const bool ours = format != doc.end() && format->is_string() &&
+                    format->get_ref<const std::string&>() == "nqtrack.resolution" &&
+                    version != doc.end() && version->is_number_integer() &&
+                    version->get<int64_t>() == 1;
+  if (!ours) {
+    return Status::Invalid("file.format",
+                           "Tệp không phải tệp nghị quyết của nqtrack (cần \"format\": "
+                           "\"nqtrack.resolution\", \"version\": 1)");
+  }
+  std::vector<std::string> problems;
+  ResolutionBundle b;
+  {
+    Fields root(doc, "", &problems);
+    root.Get("format", true);
+    root.Get("version", true);
+    ReadOrganizations(root, b, &problems);
+    ReadPlan(root, b, &problems);
+    ReadDefinitions(root, b, &problems);
+    ReadValues(root, b, &problems);
+  }
+  if (problems.empty()) return b;
+  std::string message = "Tệp nghị quyết không hợp lệ:";
+  for (size_t i = 0; i < problems.size() && i < 50; ++i) message += "\n" + problems[i];
+  if (problems.size() > 50) {
+    message += "\n… và " + std::to_string(problems.size() - 50) + " lỗi khác";
+  }
+  return Status::Invalid("file.invalid", message);
+}
+
+}  // namespace nq::web
