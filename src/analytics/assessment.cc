@@ -43,7 +43,7 @@ const char* TargetStatusColour(TargetStatus s) {
     case TargetStatus::kMet: return "success";
     case TargetStatus::kOnTrack: return "primary";
     case TargetStatus::kBehind: return "warning";
-    case TargetStatus::kAtRisk:
+    case TargetStatus::kAtRisk: return "orange";  // a forecast: between behind and not met
     case TargetStatus::kNotMet: return "danger";
     case TargetStatus::kPending:
     case TargetStatus::kNoData: return "secondary";

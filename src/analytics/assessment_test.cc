@@ -566,6 +566,7 @@ TEST(AssessmentTest, LabelsCodesAndColours) {
   EXPECT_STREQ(TargetStatusColour(TargetStatus::kExceeded), "success");
   EXPECT_STREQ(TargetStatusColour(TargetStatus::kOnTrack), "primary");
   EXPECT_STREQ(TargetStatusColour(TargetStatus::kBehind), "warning");
+  EXPECT_STREQ(TargetStatusColour(TargetStatus::kAtRisk), "orange");
   EXPECT_STREQ(TargetStatusColour(TargetStatus::kNotMet), "danger");
   EXPECT_STREQ(TargetStatusColour(TargetStatus::kNoData), "secondary");
 }

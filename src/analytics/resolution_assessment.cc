@@ -149,10 +149,9 @@ TargetResult AssessOne(const ValueIndex& index, const ElementCatalog& catalog,
   return r;
 }
 
-std::string Headline(int done, int total, bool final, const AssessmentConfig& config) {
-  const std::string counted = std::to_string(done) + "/" + std::to_string(total) + " mục tiêu";
-  if (!final && config.mid_term_counts_on_track) return "Hoàn thành và đúng tiến độ " + counted;
-  return "Hoàn thành " + counted;
+// The wording real reviews use at mid-term too: which statuses count is CountsAsDone's business.
+std::string Headline(int done, int total) {
+  return "Hoàn thành " + std::to_string(done) + "/" + std::to_string(total) + " mục tiêu";
 }
 
 }  // namespace
@@ -188,7 +187,7 @@ Result<ResolutionResult> AssessResolution(const ValueIndex& index, const Element
   for (const FieldCount& f : fields) {
     if (f.total > 0) out.fields.push_back(f);
   }
-  out.headline = Headline(out.done, out.total, out.final, in.config);
+  out.headline = Headline(out.done, out.total);
   return out;
 }
 

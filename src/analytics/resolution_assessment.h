@@ -16,8 +16,8 @@
 // value formula gives nothing, is CHƯA CÓ SỐ LIỆU with the error in TargetResult::error and the
 // explanation "Không tính được chỉ tiêu: <error>.".
 //
-// Headline: "Hoàn thành X/Y mục tiêu"; before the end of term, when on-track targets count
-// (AssessmentConfig::mid_term_counts_on_track), "Hoàn thành và đúng tiến độ X/Y mục tiêu".
+// Headline: "Hoàn thành X/Y mục tiêu", X counting the targets CountsAsDone accepts (before the end
+// of term on-track ones too, when AssessmentConfig::mid_term_counts_on_track).
 //
 // Thread-safe: reads the index under its shared lock; no state of its own.
 #pragma once
@@ -64,7 +64,7 @@ struct ResolutionResult {
   int total = 0;
   std::vector<BucketCount> buckets;   // in config order
   std::vector<FieldCount> fields;     // fields that have targets, in Field order
-  std::string headline;   // "Hoàn thành 6/7 mục tiêu" (at mid-term "hoàn thành và đúng tiến độ")
+  std::string headline;   // "Hoàn thành 6/7 mục tiêu"
 };
 
 struct ResolutionInput {

@@ -283,7 +283,7 @@ TEST_F(ResolutionAssessmentTest, HeadlineBucketsAndFields) {
   EXPECT_FALSE(r->final);
   EXPECT_EQ(r->done, 2);
   EXPECT_EQ(r->total, 4);
-  EXPECT_EQ(r->headline, "Hoàn thành và đúng tiến độ 2/4 mục tiêu");
+  EXPECT_EQ(r->headline, "Hoàn thành 2/4 mục tiêu");
   ASSERT_EQ(r->buckets.size(), 2u);
   EXPECT_EQ(r->buckets[0].threshold, 80);
   EXPECT_EQ(r->buckets[0].count, 1);  // MT3

@@ -31,6 +31,7 @@ export function runCli(args, { input, cwd } = {}) {
     cwd: cwd ?? repoRoot,
     encoding: 'utf8',
     timeout: 120_000,
+    maxBuffer: 256 * 1024 * 1024,  // exports of a whole resolution run to megabytes
   });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
