@@ -86,6 +86,7 @@
 #include <vector>
 
 #include "common/time.h"
+#include "domain/assessment_settings.h"
 #include "domain/resolution.h"
 
 namespace nq::analytics {
@@ -106,15 +107,9 @@ const char* TargetStatusLabel(TargetStatus s);  // "VƯỢT", "ĐẠT", "ĐÚNG 
 // Bootstrap colour class for the status: "success", "primary", "warning", "danger", "secondary".
 const char* TargetStatusColour(TargetStatus s);
 
-// Configuration of a committee (defaults as DESIGN.md gives them).
-struct AssessmentConfig {
-  double behind_floor = 0.85;   // projection ≥ 85% of the target: CHẬM; below: KHÓ ĐẠT
-  double exceed_margin = 0.05;  // VƯỢT beyond 5% past the target
-  std::vector<double> buckets{80, 50};  // "đạt từ 80% trở lên", "đạt từ 50% trở lên" (of target)
-  // Statuses the headline counts as done ("hoàn thành X/Y mục tiêu"): at mid-term VƯỢT, ĐẠT
-  // and ĐÚNG TIẾN ĐỘ; at the end VƯỢT and ĐẠT.
-  bool mid_term_counts_on_track = true;
-};
+// Configuration of a committee (defaults as DESIGN.md gives them): the resolution's assessment
+// settings (domain/assessment_settings.h).
+using AssessmentConfig = AssessmentSettings;
 
 // One calendar year of a target's series.
 struct YearPoint {

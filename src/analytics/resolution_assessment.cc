@@ -1,11 +1,14 @@
 #include "analytics/resolution_assessment.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "common/format.h"
 #include "domain/formula.h"
+#include "domain/organization.h"
 
 namespace nq::analytics {
 namespace {
@@ -58,8 +61,59 @@ bool AnyReported(const ValueIndex& index, const ElementCatalog& catalog,
   });
 }
 
+// A subtree's party members against its committee's, both counted over organizations open on
+// the assessment date.
+struct MemberShare {
+  int64_t members = 0;
+  int64_t committee_members = 0;
+  double ratio() const {
+    return static_cast<double>(members) / static_cast<double>(committee_members);
+  }
+};
+
+int64_t MembersOn(const OrgTree& tree, int64_t root, const Date& d) {
+  int64_t n = 0;
+  for (const Organization& o : tree.Subtree(root)) {
+    if (IsActiveOn(o, d)) n += o.members;
+  }
+  return n;
+}
+
+// Set for a subtree strictly below the committee, with members on both sides.
+std::optional<MemberShare> ShareOf(const ValueIndex& index, const ResolutionInput& in,
+                                   int64_t org_id) {
+  if (in.committee_org == 0 || in.committee_org == org_id) return std::nullopt;
+  OrgTree copy;
+  if (in.tree == nullptr) copy = index.tree();
+  const OrgTree& tree = in.tree ? *in.tree : copy;
+  if (!tree.InSubtree(in.committee_org, org_id)) return std::nullopt;
+  MemberShare s{MembersOn(tree, org_id, in.as_of), MembersOn(tree, in.committee_org, in.as_of)};
+  if (s.committee_members <= 0) return std::nullopt;
+  return s;
+}
+
+// An indicator whose value for a committee is the sum of its parts' values.
+bool Additive(const FormulaNode& n, const ElementCatalog& catalog) {
+  if (n.kind == FormulaNode::Kind::kElement) {
+    const DataElement* e = catalog.Find(n.text);
+    return e && (e->org_aggregation == OrgAggregation::kSum ||
+                 e->org_aggregation == OrgAggregation::kCount);
+  }
+  if (n.kind != FormulaNode::Kind::kCall) return false;
+  if (n.text == "sum" || n.text == "count" || n.text == "count_if") return true;
+  const bool period_fn = n.text == "cumulative" || n.text == "year" || n.text == "term_start" ||
+                         n.text == "prev_year" || n.text == "yearly_avg";
+  return period_fn && !n.children.empty() && n.children[0] && Additive(*n.children[0], catalog);
+}
+
+bool Allocatable(const Target& t, const Formula& indicator, const ElementCatalog& catalog) {
+  return t.value_formula.empty() && t.comparator != Comparator::kYesNo && t.unit != "%" &&
+         Additive(indicator.root(), catalog);
+}
+
 TargetResult AssessOne(const ValueIndex& index, const ElementCatalog& catalog,
-                       const ResolutionInput& in, const Target& target, int64_t org_id) {
+                       const ResolutionInput& in, Target target, int64_t org_id,
+                       const std::optional<MemberShare>& share) {
   TargetResult r;
   r.target = target;
   TargetInput input;
@@ -83,6 +137,19 @@ TargetResult AssessOne(const ValueIndex& index, const ElementCatalog& catalog,
   if (!indicator.ok()) return NoData(std::move(r), input, in.config, indicator.status().message());
   if (Status s = CheckElements(indicator.value(), catalog); !s.ok()) {
     return NoData(std::move(r), input, in.config, s.message());
+  }
+  std::string allocation;
+  if (share && Allocatable(target, indicator.value(), catalog)) {
+    const double k = share->ratio();
+    target.value *= k;
+    if (target.value_high) *target.value_high *= k;
+    r.target = target;
+    input.target = target;
+    r.allocated_share = k;
+    allocation = "Chỉ tiêu phân bổ theo tỷ lệ đảng viên (" + FormatNumberVi(share->members, 0) +
+                 "/" + FormatNumberVi(share->committee_members, 0) + "): " +
+                 FormatNumberVi(target.value, 2) + (target.unit.empty() ? "" : " " + target.unit) +
+                 ". ";
   }
   // Yearly ratings exist only after the year-end review; a bare element bounds the values.
   const std::vector<std::string> codes = indicator.value().ElementCodes();
@@ -146,6 +213,7 @@ TargetResult AssessOne(const ValueIndex& index, const ElementCatalog& catalog,
   }
   r.years = input.years;
   r.assessment = AssessTarget(input, in.config);
+  r.assessment.explanation = allocation + r.assessment.explanation;
   return r;
 }
 
@@ -169,8 +237,9 @@ Result<ResolutionResult> AssessResolution(const ValueIndex& index, const Element
   std::vector<FieldCount> fields;
   for (Field f : kFields) fields.push_back(FieldCount{f, 0, 0});
 
+  const std::optional<MemberShare> share = ShareOf(index, in, in.root_org);
   for (const Target& t : in.targets) {
-    TargetResult r = AssessOne(index, catalog, in, t, in.root_org);
+    TargetResult r = AssessOne(index, catalog, in, t, in.root_org, share);
     const bool done = CountsAsDone(r.assessment.status, out.final, in.config);
     ++out.total;
     out.done += done ? 1 : 0;
@@ -195,7 +264,7 @@ Result<TargetResult> AssessTargetFor(const ValueIndex& index, const ElementCatal
                                      const ResolutionInput& in, const Target& target,
                                      int64_t org_id) {
   if (!HasOrg(index, in, org_id)) return OrgNotFound(org_id);
-  return AssessOne(index, catalog, in, target, org_id);
+  return AssessOne(index, catalog, in, target, org_id, ShareOf(index, in, org_id));
 }
 
 }  // namespace nq::analytics

@@ -42,6 +42,10 @@ struct TargetResult {
   // A formula that does not parse or evaluate (unknown element, division by zero): the target
   // is CHƯA CÓ SỐ LIỆU and this holds the Vietnamese error with its position.
   std::string error;
+  // For a subtree below the committee and a target on a quantity that adds up over
+  // organizations: the subtree's share of the committee's party members (open on as_of), by
+  // which `target`'s values were scaled ("chỉ tiêu phân bổ"). nullopt: the target as resolved.
+  std::optional<double> allocated_share;
 };
 
 struct BucketCount {
@@ -72,6 +76,12 @@ struct ResolutionInput {
   Date term_end;
   std::vector<Target> targets;
   int64_t root_org = 0;
+  // The organization whose term it is (the resolution's committee); 0: root_org. Targets are
+  // set for it: assessed for a subtree below it, a target on a quantity that adds up over
+  // organizations (an indicator that is a summed or counted element, or sum/count/count_if;
+  // not a percentage, a yes/no target or one with a value formula) is scaled by the subtree's
+  // share of the committee's members, and the explanation says so.
+  int64_t committee_org = 0;
   Date as_of;
   AssessmentConfig config;
   // The caller's snapshot of the organization tree, used only to check that root_org (or the

@@ -200,6 +200,41 @@ TEST_F(ResolutionAssessmentTest, AYearWithNothingReportedHasNoValueRatherThanAnE
   EXPECT_NE(r->assessment.status, TargetStatus::kNoData);
 }
 
+TEST_F(ResolutionAssessmentTest, ASubtreeGetsItsShareOfACommitteeWideQuantity) {
+  // Members: cell A 30, cell B 10 (committee 40). Cell B's share of "kết nạp 20 đảng viên" is
+  // 20 × 10/40 = 5; it has 6 (5 in 2022, 1 in 2023): 6 ≥ 5 × 0,4 = 2 expected, projection 15.
+  std::vector<Organization> orgs = {Org(1, std::nullopt), Org(2, 1), Org(3, 1)};
+  orgs[1].members = 30;
+  orgs[2].members = 10;
+  const OrgTree tree = OrgTree::Build(orgs).value();
+  in_.tree = &tree;
+  in_.committee_org = 1;
+  Result<TargetResult> r = AssessTargetFor(index_, catalog_, in_, Admissions(), 3);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_TRUE(r->allocated_share.has_value());
+  EXPECT_DOUBLE_EQ(*r->allocated_share, 0.25);
+  EXPECT_DOUBLE_EQ(r->target.value, 5);
+  EXPECT_DOUBLE_EQ(r->assessment.target_value, 5);
+  EXPECT_EQ(r->assessment.status, TargetStatus::kExceeded);
+  EXPECT_EQ(r->assessment.explanation.rfind(
+                "Chỉ tiêu phân bổ theo tỷ lệ đảng viên (10/40): 5 đảng viên. ", 0),
+            0u)
+      << r->assessment.explanation;
+  // A percentage is not divided; nor is anything for the committee itself.
+  r = AssessTargetFor(index_, catalog_, in_, GoodRate(), 3);
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r->allocated_share.has_value());
+  EXPECT_DOUBLE_EQ(r->target.value, 90);
+  r = AssessTargetFor(index_, catalog_, in_, Admissions(), 1);
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r->allocated_share.has_value());
+  EXPECT_DOUBLE_EQ(r->assessment.target_value, 20);
+  // A target over a base scales by itself: 3% of the subtree's members, not allocated again.
+  r = AssessTargetFor(index_, catalog_, in_, YearlyAdmissions(), 3);
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r->allocated_share.has_value());
+}
+
 TEST_F(ResolutionAssessmentTest, TargetValueFromTheStartOfTerm) {
   Target t = Admissions();
   t.value = 0;

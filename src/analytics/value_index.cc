@@ -377,11 +377,8 @@ Rollup ValueIndex::Aggregate(int64_t element_id, int64_t root, const Window& w,
     return r;
   }
   OrgAccumulator acc;
-  const MaskWindow m = c->MaskFor(lo, hi);
-  for (int p = pre; p < end; ++p) {
-    const OrgWindow v = c->Combine(p, m, ta);
-    if (v.any) acc.Add(v.value, v.estimate);
-  }
+  c->ForEachOrg(pre, end, c->MaskFor(lo, hi), ta,
+                [&acc](int, const OrgWindow& v) { acc.Add(v.value, v.estimate); });
   return acc.Result(oa);
 }
 
@@ -398,11 +395,12 @@ std::vector<OrgCell> ValueIndex::OrgValues(int64_t element_id, int64_t root,
   const TimeAggregation ta = c->shape().time_aggregation;
   const int end = s.links.end[static_cast<size_t>(pre)];
   const MaskWindow m = c->MaskFor(lo, hi);
-  for (int p = pre; p < end; ++p) {
-    const OrgWindow v = c->Combine(p, m, ta);
-    if (!v.any) continue;
-    out.push_back(OrgCell{p, s.links.id[static_cast<size_t>(p)], v.value, v.estimate});
-  }
+  // With masks the exact count costs one word per organization: no regrowth while filling.
+  if (m.words > 0) out.reserve(static_cast<size_t>(c->CountOrgs(pre, end, lo, hi)));
+  const int64_t* ids = s.links.id.data();
+  c->ForEachOrg(pre, end, m, ta, [&out, ids](int p, const OrgWindow& v) {
+    out.push_back(OrgCell{p, ids[p], v.value, v.estimate});
+  });
   return out;
 }
 

@@ -22,6 +22,7 @@
 // Internal to ValueIndex: not thread-safe (the index holds its lock around every call).
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <vector>
 
@@ -40,6 +41,19 @@ inline constexpr int kMaxMaskWords = 4;
 inline uint64_t BitRange(int a, int b) {
   const uint64_t upper = b == 63 ? ~uint64_t{0} : (uint64_t{1} << (b + 1)) - 1;
   return upper & ~((uint64_t{1} << a) - 1);
+}
+
+// Number of set bits. std::popcount becomes a library call when the build targets plain x86-64
+// (no -mpopcnt); this stays inline either way.
+inline int PopCount(uint64_t x) {
+#if defined(__POPCNT__) || !(defined(__x86_64__) || defined(__i386__))
+  return __builtin_popcountll(x);
+#else
+  x -= (x >> 1) & 0x5555555555555555ULL;
+  x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+  x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
+  return static_cast<int>((x * 0x0101010101010101ULL) >> 56);
+#endif
 }
 
 // First index of the row whose slot is >= slot.
@@ -154,6 +168,11 @@ class ElementColumn {
   // The values of `pre` in the window combined by `ta` (with "last", only the latest value
   // takes part, estimate included).
   OrgWindow Combine(int pre, const MaskWindow& m, TimeAggregation ta) const;
+  // Calls fn(pre, const OrgWindow&) for each position in [begin, end) with a value in the
+  // window, in order, with what Combine gives for it. Organizations without a value in the
+  // window cost one mask word each when the column has masks.
+  template <typename Fn>
+  void ForEachOrg(int begin, int end, const MaskWindow& m, TimeAggregation ta, Fn&& fn) const;
 
  private:
   struct RowData {
@@ -198,5 +217,47 @@ class ElementColumn {
   std::vector<uint64_t> masks_;      // [pre * words_ + bit / 64]: slots holding a value
   std::vector<uint64_t> est_masks_;  // same layout: slots holding an estimate
 };
+
+template <typename Fn>
+void ElementColumn::ForEachOrg(int begin, int end, const MaskWindow& m, TimeAggregation ta,
+                               Fn&& fn) const {
+  if (m.lo > m.hi) return;
+  if (m.words != 1) {
+    const RowData* rows = rows_.data();
+    for (int pre = begin; pre < end; ++pre) {
+      if (rows[pre].size == 0) continue;
+      const OrgWindow v = Combine(pre, m, ta);
+      if (v.any) fn(pre, v);
+    }
+    return;
+  }
+  // One mask word (a span of at most 64 periods, as a monthly term): where the window's values
+  // sit in a row follows from its mask alone, without reading its slots.
+  const uint64_t below = m.below[0];
+  const uint64_t range = m.range[0];
+  const uint64_t* pm = masks_.data();
+  const uint64_t* pe = est_masks_.data();
+  const RowData* rows = rows_.data();
+  for (int pre = begin; pre < end; ++pre) {
+    const uint64_t mask = pm[pre];
+    const uint64_t x = mask & range;
+    if (x == 0) continue;
+    const double* v = ValuesOf(rows[pre]) + PopCount(mask & below);
+    OrgWindow out;
+    out.any = true;
+    if (ta == TimeAggregation::kLast) {
+      const int top = 63 - std::countl_zero(x);
+      out.value = v[PopCount(x) - 1];
+      out.estimate = ((pe[pre] >> top) & 1) != 0;
+    } else {
+      double sum = 0;
+      int n = 0;
+      for (uint64_t bits = x; bits != 0; bits &= bits - 1) sum += v[n++];
+      out.value = ta == TimeAggregation::kSum ? sum : sum / n;
+      out.estimate = (pe[pre] & range) != 0;
+    }
+    fn(pre, out);
+  }
+}
 
 }  // namespace nq::analytics

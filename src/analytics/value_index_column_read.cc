@@ -107,10 +107,10 @@ OrgWindow ElementColumn::Combine(int pre, const MaskWindow& m, TimeAggregation t
     const uint64_t* pe = est_masks_.data() + at;
     int last_bit = -1;
     for (int w = 0; w < m.words; ++w) {
-      first += std::popcount(pm[w] & m.below[w]);
+      first += PopCount(pm[w] & m.below[w]);
       const uint64_t x = pm[w] & m.range[w];
       if (x == 0) continue;
-      n += std::popcount(x);
+      n += PopCount(x);
       last_bit = w * 64 + 63 - std::countl_zero(x);
       out.estimate = out.estimate || (pe[w] & m.range[w]) != 0;
     }

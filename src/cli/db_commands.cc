@@ -81,7 +81,11 @@ void PrintDemo(const std::string& db_url, const DemoSummary& s, Io& io) {
          << FormatIntVi(s.grassroots) << " tổ chức cơ sở đảng; " << FormatIntVi(s.members)
          << " đảng viên, " << FormatIntVi(s.workers) << " người lao động\n"
          << "  - Nhiệm kỳ 2020 - 2025; Nghị quyết " << s.resolution_number << ": " << s.targets
-         << " mục tiêu, " << s.tasks << " nhiệm vụ đột phá\n\n"
+         << " mục tiêu, " << s.tasks << " nhiệm vụ đột phá\n"
+         << "  - " << s.data_sets << " biểu mẫu báo cáo, " << FormatIntVi(s.values)
+         << " giá trị số liệu từ tháng 8/2020 đến tháng 5/2023\n"
+         << "  - Đánh giá giữa nhiệm kỳ (ngày " << FormatVi(kDemoReviewDate)
+         << "): trang /resolutions/" << s.resolution_id << "/dashboard?as_of=" << FormatIso(kDemoReviewDate) << "\n\n"
          << "Tài khoản dùng thử (mật khẩu chung: " << kDemoPassword << "):\n";
   TextTable table({"Tên đăng nhập", "Vai trò", "Họ và tên", "Đơn vị"});
   for (const DemoUser& u : s.users) {

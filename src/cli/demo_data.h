@@ -18,6 +18,7 @@
 // Not thread-safe; run once on an empty database.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,7 @@ struct DemoSummary {
   int data_sets = 0;
   int values = 0;
   std::string resolution_number;
+  int64_t resolution_id = 0;
   std::vector<DemoUser> users;
 };
 

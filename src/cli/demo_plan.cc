@@ -90,6 +90,7 @@ Status CreateDemoPlan(App& app, int64_t root_org_id, DemoSummary* summary) {
   res.adopted = Date{2020, 8, 1};
   NQ_ASSIGN_OR_RETURN(res, plans.CreateResolutionAsSystem(res, actor));
   summary->resolution_number = res.number;
+  summary->resolution_id = res.id;
 
   int position = 0;
   for (const DemoTarget& d : kTargets) {

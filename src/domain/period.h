@@ -37,6 +37,7 @@
 namespace nq {
 
 // From the longest to the shortest; the order is part of Period's ordering.
+// From the coarsest to the finest: callers compare them (a monthly type is "greater").
 enum class PeriodType : uint8_t { kYearly, kSixMonthly, kQuarterly, kMonthly, kWeekly, kDaily };
 
 // Stable codes for the database and the API: "yearly", "six_monthly", "quarterly", "monthly",

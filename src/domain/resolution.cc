@@ -99,6 +99,16 @@ const char* TargetKindCode(TargetKind k) {
   return "end_level";
 }
 
+const char* TargetKindLabel(TargetKind k) {
+  switch (k) {
+    case TargetKind::kEndLevel: return "Đến cuối nhiệm kỳ";
+    case TargetKind::kCumulative: return "Cộng dồn cả nhiệm kỳ";
+    case TargetKind::kEveryYear: return "Hằng năm";
+    case TargetKind::kAverage: return "Bình quân hằng năm";
+  }
+  return "";
+}
+
 std::optional<TargetKind> ParseTargetKind(std::string_view code) {
   for (TargetKind k : {TargetKind::kEndLevel, TargetKind::kCumulative, TargetKind::kEveryYear,
                        TargetKind::kAverage}) {

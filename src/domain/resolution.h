@@ -51,6 +51,8 @@ std::optional<Field> ParseField(std::string_view code);
 // How the values of a target's years combine (DESIGN.md "Target kinds").
 enum class TargetKind { kEndLevel, kCumulative, kEveryYear, kAverage };
 const char* TargetKindCode(TargetKind k);  // "end_level", "cumulative", "every_year", "average"
+// "Đến cuối nhiệm kỳ", "Cộng dồn cả nhiệm kỳ", "Hằng năm", "Bình quân hằng năm"
+const char* TargetKindLabel(TargetKind k);
 std::optional<TargetKind> ParseTargetKind(std::string_view code);
 
 // Shape of the comparison: at least, at most, inside a range, or a yes/no goal.

@@ -64,6 +64,7 @@ TEST(ResolutionTest, EnumCodesRoundTrip) {
   for (TargetKind k : {TargetKind::kEndLevel, TargetKind::kCumulative, TargetKind::kEveryYear,
                        TargetKind::kAverage}) {
     EXPECT_EQ(ParseTargetKind(TargetKindCode(k)), k);
+    EXPECT_STRNE(TargetKindLabel(k), "");
   }
   for (Comparator c :
        {Comparator::kAtLeast, Comparator::kAtMost, Comparator::kRange, Comparator::kYesNo}) {

@@ -127,23 +127,26 @@ Result<int64_t> ChooseRoot(const OrgTree& tree, const Principal& p, const Resolu
   return p.org_id;
 }
 
+// `tree` must outlive the input (the index checks organizations against it instead of copying its own).
 analytics::ResolutionInput InputOf(const ResolutionDetail& d, int64_t root, const Date& as_of,
-                                   const analytics::AssessmentConfig& config) {
+                                   const OrgTree& tree) {
   analytics::ResolutionInput in;
+  in.tree = &tree;
   in.term_start = d.term.start;
   in.term_end = d.term.end;
   in.targets = d.targets;
   in.root_org = root;
+  in.committee_org = d.term.org_id;
   in.as_of = as_of;
-  in.config = config;
+  in.config = d.settings;
   return in;
 }
 
 }  // namespace
 
-Result<ResolutionDashboard> AnalyticsService::Assess(
-    const Principal& p, int64_t resolution_id, const Date& as_of, std::optional<int64_t> root,
-    const analytics::AssessmentConfig& config) const {
+Result<ResolutionDashboard> AnalyticsService::Assess(const Principal& p, int64_t resolution_id,
+                                                     const Date& as_of,
+                                                     std::optional<int64_t> root) const {
   NQ_ASSIGN_OR_RETURN(ResolutionDetail detail, plans_->GetResolution(p, resolution_id));
   SyncTree();
   const std::shared_ptr<const OrgTree> tree = orgs_->tree();
@@ -151,7 +154,7 @@ Result<ResolutionDashboard> AnalyticsService::Assess(
   const std::shared_ptr<const analytics::ElementCatalog> cat = catalog();
   NQ_ASSIGN_OR_RETURN(analytics::ResolutionResult result,
                       analytics::AssessResolution(*index_, *cat,
-                                                  InputOf(detail, top, as_of, config)));
+                                                  InputOf(detail, top, as_of, *tree)));
   ResolutionDashboard out;
   out.root = *tree->Find(top);
   out.plan = std::move(detail);
@@ -172,7 +175,7 @@ Result<TargetChart> AnalyticsService::TargetDetail(const Principal& p, int64_t r
   const std::shared_ptr<const OrgTree> tree = orgs_->tree();
   NQ_ASSIGN_OR_RETURN(int64_t top, ChooseRoot(*tree, p, detail, root));
   const std::shared_ptr<const analytics::ElementCatalog> cat = catalog();
-  const analytics::ResolutionInput in = InputOf(detail, top, as_of, {});
+  const analytics::ResolutionInput in = InputOf(detail, top, as_of, *tree);
 
   TargetChart chart;
   NQ_ASSIGN_OR_RETURN(chart.result, analytics::AssessTargetFor(*index_, *cat, in, target, top));

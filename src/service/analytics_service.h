@@ -64,11 +64,12 @@ class AnalyticsService {
   void OnValueSet(const DataValue& v);
   void OnValueErased(int64_t org_id, int64_t element_id, const Period& period);
 
-  // Assessment of a resolution as of a date for a subtree (root nullopt: the default above).
+  // Assessment of a resolution as of a date for a subtree (root nullopt: the default above),
+  // with the resolution's assessment settings (PlanService::GetAssessmentSettings).
   Result<ResolutionDashboard> Assess(const Principal& p, int64_t resolution_id, const Date& as_of,
-                                     std::optional<int64_t> root = std::nullopt,
-                                     const analytics::AssessmentConfig& config = {}) const;
-  // One target with its chart series and the drill-down by child organization.
+                                     std::optional<int64_t> root = std::nullopt) const;
+  // One target with its chart series and the drill-down by child organization (with the
+  // resolution's assessment settings too).
   Result<TargetChart> TargetDetail(const Principal& p, int64_t resolution_id,
                                    const std::string& target_code, const Date& as_of,
                                    std::optional<int64_t> root = std::nullopt) const;

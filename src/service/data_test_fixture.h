@@ -29,6 +29,19 @@ inline ValueRow ImportRow(int line, const std::string& org, const std::string& e
   return r;
 }
 
+// A monthly category element: the quality rating of a cell (HTXSNV, HTTNV, HTNV, KHTNV).
+inline DataElement MonthlyRating(const std::string& name) {
+  DataElement rating;
+  rating.code = "rating";
+  rating.name = name;
+  rating.type = ValueType::kCategory;
+  rating.period_type = PeriodType::kMonthly;
+  rating.org_aggregation = OrgAggregation::kCount;
+  rating.time_aggregation = TimeAggregation::kLast;
+  rating.categories = {"HTXSNV", "HTTNV", "HTNV", "KHTNV"};
+  return rating;
+}
+
 class DataTest : public ServiceTest {
  protected:
   void SetUp() override {
@@ -38,15 +51,7 @@ class DataTest : public ServiceTest {
     total_ = Element("members_total", "Tổng số đảng viên", ValueType::kNumber);
     present_ = Element("members_present", "Số đảng viên dự họp", ValueType::kNumber);
     held_ = Element("meeting_held", "Có sinh hoạt chi bộ", ValueType::kYesNo);
-    DataElement rating;
-    rating.code = "rating";
-    rating.name = "Xếp loại";
-    rating.type = ValueType::kCategory;
-    rating.period_type = PeriodType::kMonthly;
-    rating.org_aggregation = OrgAggregation::kCount;
-    rating.time_aggregation = TimeAggregation::kLast;
-    rating.categories = {"HTXSNV", "HTTNV", "HTNV", "KHTNV"};
-    rating_ = Create(rating);
+    rating_ = Create(MonthlyRating("Xếp loại"));
     DataElement yearly;
     yearly.code = "new_members";
     yearly.name = "Số đảng viên mới kết nạp";

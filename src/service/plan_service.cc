@@ -91,7 +91,20 @@ Result<ResolutionDetail> PlanService::GetResolution(const Principal& p, int64_t 
   NQ_RETURN_IF_ERROR(CheckCanReadPlanOf(*orgs_->tree(), p, d.term.org_id));
   NQ_ASSIGN_OR_RETURN(d.targets, tx->ListTargets(id));
   NQ_ASSIGN_OR_RETURN(d.tasks, tx->ListResolutionTasks(id));
+  NQ_ASSIGN_OR_RETURN(std::optional<AssessmentSettings> settings, tx->GetAssessmentSettings(id));
+  if (settings) d.settings = std::move(*settings);
   return d;
+}
+
+Result<AssessmentSettings> PlanService::GetAssessmentSettings(const Principal& p,
+                                                              int64_t resolution_id) const {
+  NQ_ASSIGN_OR_RETURN(auto tx, db_->Begin(store::Actor{}, store::TxMode::kRead));
+  NQ_ASSIGN_OR_RETURN(Resolution r, tx->GetResolution(resolution_id));
+  NQ_ASSIGN_OR_RETURN(Term term, tx->GetTerm(r.term_id));
+  NQ_RETURN_IF_ERROR(CheckCanReadPlanOf(*orgs_->tree(), p, term.org_id));
+  NQ_ASSIGN_OR_RETURN(std::optional<AssessmentSettings> s,
+                      tx->GetAssessmentSettings(resolution_id));
+  return s.value_or(AssessmentSettings{});
 }
 
 // --- writes -----------------------------------------------------------------------------------
@@ -162,6 +175,21 @@ Result<ResolutionTask> PlanService::SaveTask(const Principal* p, ResolutionTask 
   return t;
 }
 
+Result<AssessmentSettings> PlanService::SaveSettings(const Principal* p, int64_t resolution_id,
+                                                     AssessmentSettings s, const store::Actor& a) {
+  NQ_RETURN_IF_ERROR(ValidateAssessmentSettings(s));
+  s = WithSortedBuckets(std::move(s));
+  NQ_ASSIGN_OR_RETURN(auto tx, db_->Begin(a));
+  NQ_RETURN_IF_ERROR(tx->GetResolution(resolution_id).status());
+  NQ_RETURN_IF_ERROR(CheckResolution(*tx, p, resolution_id));
+  NQ_ASSIGN_OR_RETURN(std::optional<AssessmentSettings> old,
+                      tx->GetAssessmentSettings(resolution_id));
+  if (old == s) return s;
+  NQ_RETURN_IF_ERROR(tx->PutAssessmentSettings(resolution_id, s));
+  NQ_RETURN_IF_ERROR(tx->Commit());
+  return s;
+}
+
 // --- public entry points: role first, then the shared save ----------------------------------
 
 Result<Term> PlanService::CreateTerm(const Principal& p, const Term& t, const store::Actor& a) {
@@ -222,6 +250,14 @@ Result<ResolutionTask> PlanService::UpdateTask(const Principal& p, const Resolut
   return SaveTask(&p, t, a);
 }
 
+Result<AssessmentSettings> PlanService::UpdateAssessmentSettings(const Principal& p,
+                                                                 int64_t resolution_id,
+                                                                 const AssessmentSettings& s,
+                                                                 const store::Actor& a) {
+  NQ_RETURN_IF_ERROR(CheckCanEditPlan(p));
+  return SaveSettings(&p, resolution_id, s, a);
+}
+
 Result<Term> PlanService::CreateTermAsSystem(const Term& t, const store::Actor& a) {
   Term fresh = t;
   fresh.id = 0;
@@ -246,6 +282,11 @@ Result<ResolutionTask> PlanService::CreateTaskAsSystem(const ResolutionTask& t,
   ResolutionTask fresh = t;
   fresh.id = 0;
   return SaveTask(nullptr, std::move(fresh), a);
+}
+
+Result<AssessmentSettings> PlanService::UpdateAssessmentSettingsAsSystem(
+    int64_t resolution_id, const AssessmentSettings& s, const store::Actor& a) {
+  return SaveSettings(nullptr, resolution_id, s, a);
 }
 
 }  // namespace nq

@@ -1,5 +1,6 @@
-// The plan of a term: nhiệm kỳ (Term), Nghị quyết Đại hội (Resolution), its mục tiêu (Target) and
-// nhiệm vụ đột phá / trọng tâm (ResolutionTask) — read and written with role and scope checks.
+// The plan of a term: nhiệm kỳ (Term), Nghị quyết Đại hội (Resolution), its mục tiêu (Target),
+// nhiệm vụ đột phá / trọng tâm (ResolutionTask) and cài đặt đánh giá (AssessmentSettings) — read
+// and written with role and scope checks.
 //
 // Scope: a term belongs to an organization (the committee whose term it is); a term, and every
 // resolution, target and task under it, is visible to a principal when that organization lies in
@@ -23,6 +24,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "domain/assessment_settings.h"
 #include "domain/resolution.h"
 #include "domain/user.h"
 #include "service/org_service.h"
@@ -34,8 +36,9 @@ namespace nq {
 struct ResolutionDetail {
   Term term;
   Resolution resolution;
-  std::vector<Target> targets;         // by position
-  std::vector<ResolutionTask> tasks;   // by kind, then position
+  std::vector<Target> targets;        // by position
+  std::vector<ResolutionTask> tasks;  // by kind, then position
+  AssessmentSettings settings;        // cài đặt đánh giá (the defaults when none are stored)
 };
 
 class PlanService {
@@ -66,10 +69,25 @@ class PlanService {
   Result<ResolutionTask> UpdateTask(const Principal& p, const ResolutionTask& t,
                                     const store::Actor& a);
 
+  // Cài đặt đánh giá of a resolution the principal can read; the defaults when the resolution
+  // has none of its own.
+  Result<AssessmentSettings> GetAssessmentSettings(const Principal& p, int64_t resolution_id) const;
+  // Replaces the resolution's settings: admin or committee (Forbidden "role.denied"), with the
+  // resolution's term in scope (Forbidden "scope.denied"); then ValidateAssessmentSettings
+  // (Invalid "settings.*", nothing written). The buckets are stored in descending order.
+  // Returns the settings as stored; settings equal to the stored ones write nothing (no audit).
+  // NotFound "resolution.not_found" for an unknown resolution.
+  Result<AssessmentSettings> UpdateAssessmentSettings(const Principal& p, int64_t resolution_id,
+                                                      const AssessmentSettings& s,
+                                                      const store::Actor& a);
+
   Result<Term> CreateTermAsSystem(const Term& t, const store::Actor& a);
   Result<Resolution> CreateResolutionAsSystem(const Resolution& r, const store::Actor& a);
   Result<Target> CreateTargetAsSystem(const Target& t, const store::Actor& a);
   Result<ResolutionTask> CreateTaskAsSystem(const ResolutionTask& t, const store::Actor& a);
+  Result<AssessmentSettings> UpdateAssessmentSettingsAsSystem(int64_t resolution_id,
+                                                              const AssessmentSettings& s,
+                                                              const store::Actor& a);
 
  private:
   // `p` null means the system: every check but validation passes.
@@ -81,6 +99,8 @@ class PlanService {
   Result<Resolution> SaveResolution(const Principal* p, Resolution r, const store::Actor& a);
   Result<Target> SaveTarget(const Principal* p, Target t, const store::Actor& a);
   Result<ResolutionTask> SaveTask(const Principal* p, ResolutionTask t, const store::Actor& a);
+  Result<AssessmentSettings> SaveSettings(const Principal* p, int64_t resolution_id,
+                                          AssessmentSettings s, const store::Actor& a);
 
   store::Database* db_;
   OrgService* orgs_;

@@ -163,5 +163,70 @@ TEST_F(PlanServiceTest, ResolutionCannotMoveOutOfScope) {
             "scope.denied");
 }
 
+TEST_F(PlanServiceTest, AssessmentSettingsNeedCommitteeRoleAndScope) {
+  PlanService& plans = app_->plans();
+  // Anyone who reads the resolution reads its settings: the defaults until some are stored.
+  Result<AssessmentSettings> read =
+      plans.GetAssessmentSettings(As(Role::kReporter, "DUK.STC"), resolution_.id);
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  EXPECT_EQ(*read, AssessmentSettings{});
+
+  AssessmentSettings s;
+  s.behind_floor = 0.7;
+  s.exceed_margin = 0.1;
+  s.buckets = {50, 90, 75};
+  s.mid_term_counts_on_track = false;
+  for (Role role : {Role::kReporter, Role::kViewer}) {
+    EXPECT_EQ(
+        plans.UpdateAssessmentSettings(As(role, "DUK"), resolution_.id, s, actor_).status().key(),
+        "role.denied");
+  }
+  EXPECT_EQ(
+      plans.UpdateAssessmentSettings(As(Role::kCommittee, "DUK.STC"), resolution_.id, s, actor_)
+          .status()
+          .key(),
+      "scope.denied");
+  AssessmentSettings bad = s;
+  bad.behind_floor = 0.3;
+  const int64_t audit_before = LastAuditId();
+  EXPECT_EQ(plans.UpdateAssessmentSettings(As(Role::kAdmin, "DUK"), resolution_.id, bad, actor_)
+                .status()
+                .key(),
+            "settings.behind_floor_invalid");
+  EXPECT_EQ(plans.UpdateAssessmentSettings(As(Role::kAdmin, "DUK"), 999, s, actor_).status().key(),
+            "resolution.not_found");
+  EXPECT_EQ(LastAuditId(), audit_before);  // nothing written
+
+  const Principal committee = As(Role::kCommittee, "DUK");
+  Result<AssessmentSettings> stored =
+      plans.UpdateAssessmentSettings(committee, resolution_.id, s, actor_);
+  ASSERT_TRUE(stored.ok()) << stored.status().ToString();
+  EXPECT_EQ(stored->buckets, (std::vector<double>{90, 75, 50}));  // descending
+  EXPECT_EQ(*plans.GetAssessmentSettings(committee, resolution_.id), *stored);
+  Result<ResolutionDetail> d = plans.GetResolution(committee, resolution_.id);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->settings, *stored);
+  const std::vector<store::AuditEntry> audit =
+      Audit("assessment_settings", std::to_string(resolution_.id));
+  ASSERT_EQ(audit.size(), 1u);
+  EXPECT_EQ(audit[0].action, "create");
+  EXPECT_TRUE(audit[0].old_value.empty());
+
+  // The same settings again write nothing; a change is an "update" with the old value.
+  const int64_t after_create = LastAuditId();
+  ASSERT_TRUE(plans.UpdateAssessmentSettings(committee, resolution_.id, s, actor_).ok());
+  EXPECT_EQ(LastAuditId(), after_create);
+  s.exceed_margin = 0.2;
+  ASSERT_TRUE(plans.UpdateAssessmentSettings(committee, resolution_.id, s, actor_).ok());
+  const std::vector<store::AuditEntry> updated =
+      Audit("assessment_settings", std::to_string(resolution_.id));
+  ASSERT_EQ(updated.size(), 2u);
+  EXPECT_EQ(updated[0].action, "update");
+  EXPECT_NE(updated[0].old_value.find("\"exceed_margin\":0.1"), std::string::npos)
+      << updated[0].old_value;
+  EXPECT_NE(updated[0].new_value.find("\"exceed_margin\":0.2"), std::string::npos)
+      << updated[0].new_value;
+}
+
 }  // namespace
 }  // namespace nq

@@ -97,6 +97,7 @@ void CheckDefinitions(const ResolutionBundle& b, const Numbered& n, Problems& pr
   }
   problems.Add("term", ValidateTerm(b.term));
   problems.Add("resolution", ValidateResolution(b.resolution));
+  if (b.settings) problems.Add("assessment_settings", ValidateAssessmentSettings(*b.settings));
   std::unordered_set<std::string> target_codes;
   for (size_t i = 0; i < b.targets.size(); ++i) {
     problems.Add(At("targets", i), ValidateTarget(b.targets[i]));
@@ -168,8 +169,7 @@ Status ValidateBundle(const ResolutionBundle& b) {
 }
 
 Result<analytics::ResolutionResult> AssessBundle(const ResolutionBundle& b, const Date& as_of,
-                                                 const std::string& org_code,
-                                                 const analytics::AssessmentConfig& config) {
+                                                 const std::string& org_code) {
   NQ_RETURN_IF_ERROR(ValidateBundle(b));
   Numbered n = Number(b);
   const std::string root_code = org_code.empty() ? b.committee_code : org_code;
@@ -200,8 +200,9 @@ Result<analytics::ResolutionResult> AssessBundle(const ResolutionBundle& b, cons
   in.term_end = b.term.end;
   in.targets = b.targets;
   in.root_org = root->second;
+  in.committee_org = n.org_ids.at(b.committee_code);
   in.as_of = as_of;
-  in.config = config;
+  if (b.settings) in.config = WithSortedBuckets(*b.settings);
   return analytics::AssessResolution(index, catalog, in);
 }
 

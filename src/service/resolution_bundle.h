@@ -8,7 +8,8 @@
 //   ImportBundle   into the database as the system: organizations, elements and data sets are
 //                  matched by code and created when missing (existing ones are left as they are);
 //                  the term by its committee and name, the resolution by number, targets by code
-//                  and tasks by title are created or updated; values are imported with
+//                  and tasks by title are created or updated; the bundle's assessment settings,
+//                  when it has them, replace the resolution's; values are imported with
 //                  DataService::ImportValues (all or nothing, idempotent)
 //   AssessBundle   in memory, without a database: builds the tree, the catalog and the index
 //                  from the bundle and runs analytics::AssessResolution
@@ -25,6 +26,7 @@
 #include "analytics/assessment.h"
 #include "analytics/resolution_assessment.h"
 #include "common/status.h"
+#include "domain/assessment_settings.h"
 #include "domain/data.h"
 #include "domain/organization.h"
 #include "domain/resolution.h"
@@ -64,11 +66,15 @@ struct ResolutionBundle {
   std::vector<DataElement> elements;     // ids ignored
   std::vector<BundleDataSet> data_sets;
   std::vector<BundleValue> values;
+  // Cài đặt đánh giá; nullopt: none given (assessing uses the defaults, importing keeps what the
+  // database has). Exported always (the resolution's settings, or the defaults).
+  std::optional<AssessmentSettings> settings;
 };
 
 // Checks a bundle on its own: every organization, element, data set, term, resolution, target
 // and task valid (the domain rules), codes unique, parents and the committee known, values
-// naming known organizations and elements with periods of the element's type and valid values.
+// naming known organizations and elements with periods of the element's type and valid values,
+// the assessment settings (when given) valid (ValidateAssessmentSettings).
 // Invalid "bundle.invalid" with one line per problem ("values[12]: ...") in the message.
 Status ValidateBundle(const ResolutionBundle& b);
 
@@ -94,15 +100,15 @@ Result<BundleImportSummary> ImportBundle(App& app, const ResolutionBundle& b,
                                          const std::function<void(int, int)>& progress = {});
 
 // Assesses the bundle's resolution as of `as_of` for the subtree of `org_code` (empty: the
-// committee). NotFound "org.not_found" for an unknown code; the bundle is validated first.
+// committee), with the bundle's assessment settings (the defaults when it has none). NotFound
+// "org.not_found" for an unknown code; the bundle is validated first.
 Result<analytics::ResolutionResult> AssessBundle(const ResolutionBundle& b, const Date& as_of,
-                                                 const std::string& org_code,
-                                                 const analytics::AssessmentConfig& config = {});
+                                                 const std::string& org_code);
 
 // Assesses a resolution of the database as the system (the CLI): every organization is in
-// scope. `org_code` empty: the resolution's committee.
+// scope. `org_code` empty: the resolution's committee. The resolution's stored assessment
+// settings apply.
 Result<ResolutionDashboard> AssessInDatabase(App& app, int64_t resolution_id, const Date& as_of,
-                                             const std::string& org_code,
-                                             const analytics::AssessmentConfig& config = {});
+                                             const std::string& org_code);
 
 }  // namespace nq

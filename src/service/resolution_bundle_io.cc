@@ -149,6 +149,9 @@ Result<int64_t> SavePlan(App& app, const Principal& sys, const ResolutionBundle&
                            .status());
     ++summary->tasks;
   }
+  if (b.settings) {
+    NQ_RETURN_IF_ERROR(plans.UpdateAssessmentSettingsAsSystem(res.id, *b.settings, actor).status());
+  }
   return res.id;
 }
 
@@ -174,6 +177,7 @@ Result<ResolutionBundle> ExportBundle(App& app, const Principal& p, int64_t reso
   b.resolution = detail.resolution;
   b.targets = detail.targets;
   b.tasks = detail.tasks;
+  b.settings = detail.settings;
   NQ_ASSIGN_OR_RETURN(b.elements, app.data().ListElements(p));
   std::map<int64_t, const DataElement*> elements;
   for (const DataElement& e : b.elements) elements[e.id] = &e;
@@ -235,8 +239,7 @@ Result<BundleImportSummary> ImportBundle(App& app, const ResolutionBundle& b,
 }
 
 Result<ResolutionDashboard> AssessInDatabase(App& app, int64_t resolution_id, const Date& as_of,
-                                             const std::string& org_code,
-                                             const analytics::AssessmentConfig& config) {
+                                             const std::string& org_code) {
   const std::shared_ptr<const OrgTree> tree = app.orgs().tree();
   std::optional<int64_t> root;
   if (!org_code.empty()) {
@@ -248,7 +251,7 @@ Result<ResolutionDashboard> AssessInDatabase(App& app, int64_t resolution_id, co
   for (int64_t top : tree->Roots()) {
     const Principal sys = SystemAt(top);
     if (!app.plans().GetResolution(sys, resolution_id).ok()) continue;
-    return app.analytics().Assess(sys, resolution_id, as_of, root, config);
+    return app.analytics().Assess(sys, resolution_id, as_of, root);
   }
   return Status::NotFound("resolution.not_found",
                           "Không có nghị quyết mã số " + std::to_string(resolution_id));

@@ -15,12 +15,12 @@
 // IMMEDIATE).
 //
 // All reads and writes go through a Tx (a database transaction). Every mutating Tx method of an
-// entity (organization, user, term, resolution, target, resolution task) writes an audit row
-// (who, when, entity, id, action, old JSON, new JSON) inside the same transaction, so a change and
-// its audit row commit or vanish together. Sessions and failed sign-ins are short-lived security
-// state, not records: their methods write no audit row of their own; the service layer writes
-// the meaningful event ("login", "logout", ...) with Audit(). Audit rows never hold a password
-// hash, a session token hash or a CSRF token.
+// entity (organization, user, term, resolution, target, resolution task, assessment settings)
+// writes an audit row (who, when, entity, id, action, old JSON, new JSON) inside the same
+// transaction, so a change and its audit row commit or vanish together. Sessions and failed
+// sign-ins are short-lived security state, not records: their methods write no audit row of
+// their own; the service layer writes the meaningful event ("login", "logout", ...) with
+// Audit(). Audit rows never hold a password hash, a session token hash or a CSRF token.
 //
 // A Tx that is destroyed without Commit() rolls back. A mutating method that fails changes
 // nothing (it runs inside a savepoint) and the Tx stays usable; a failure of the connection
@@ -53,6 +53,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "domain/assessment_settings.h"
 #include "domain/data.h"
 #include "domain/organization.h"
 #include "domain/period.h"
@@ -179,6 +180,16 @@ class Tx {
   // Invalid "task.resolution_unknown".
   virtual Result<int64_t> InsertResolutionTask(const ResolutionTask& t) = 0;
   virtual Status UpdateResolutionTask(const ResolutionTask& t) = 0;
+
+  // Cài đặt đánh giá of a resolution (domain/assessment_settings.h): audit entity
+  // "assessment_settings", entity id the resolution id, action "create" for the first write and
+  // "update" after. The stored settings, nullopt when the resolution has none of its own (the
+  // defaults apply) or does not exist; Internal "store.corrupt" for a row that does not read back.
+  virtual Result<std::optional<AssessmentSettings>> GetAssessmentSettings(
+      int64_t resolution_id) = 0;
+  // Inserts or replaces the resolution's settings as given (validation is the caller's).
+  // Invalid "settings.resolution_unknown" when no resolution has that id.
+  virtual Status PutAssessmentSettings(int64_t resolution_id, const AssessmentSettings& s) = 0;
 
   // --- reported data: elements, data sets, values, reports (domain/data.h) -------------------
   // Audit entities "data_element", "data_set" (create/update), "data_value" (entity id

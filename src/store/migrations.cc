@@ -215,6 +215,15 @@ CREATE TABLE reports (
 );
 CREATE INDEX reports_set_period ON reports (data_set_id, period)
 )sql"},
+    {4, "assessment settings of resolutions", R"sql(
+CREATE TABLE assessment_settings (
+  resolution_id BIGINT PRIMARY KEY REFERENCES resolutions (id),
+  behind_floor DOUBLE PRECISION NOT NULL,
+  exceed_margin DOUBLE PRECISION NOT NULL,
+  buckets TEXT NOT NULL,
+  mid_term_counts_on_track INTEGER NOT NULL
+)
+)sql"},
 };
 
 constexpr int kLatest = static_cast<int>(std::size(kMigrations));

@@ -4,7 +4,8 @@
 // Layout: soci_database.cc (Open, pool, Begin, Backup), soci_errors.cc (exception -> Status),
 // soci_tx.cc (transaction life, savepoints, audit), soci_tx_orgs.cc, soci_tx_users.cc
 // (users, sessions, sign-in failures), soci_tx_plan.cc (terms, resolutions),
-// soci_tx_targets.cc (targets, resolution tasks), soci_tx_data.cc (data elements, data sets),
+// soci_tx_targets.cc (targets, resolution tasks), soci_tx_settings.cc (assessment settings of
+// resolutions), soci_tx_data.cc (data elements, data sets),
 // soci_tx_values.cc (data values, reports), migrations.cc (schema).
 #pragma once
 
@@ -196,6 +197,9 @@ class SociTx final : public Tx {
   Result<ResolutionTask> GetResolutionTask(int64_t id) override;
   Result<int64_t> InsertResolutionTask(const ResolutionTask& t) override;
   Status UpdateResolutionTask(const ResolutionTask& t) override;
+
+  Result<std::optional<AssessmentSettings>> GetAssessmentSettings(int64_t resolution_id) override;
+  Status PutAssessmentSettings(int64_t resolution_id, const AssessmentSettings& s) override;
 
   Result<std::vector<DataElement>> ListDataElements() override;
   Result<DataElement> GetDataElement(int64_t id) override;

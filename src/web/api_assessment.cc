@@ -41,14 +41,8 @@ Result<HttpResponse> Assessment(const ApiCall& c) {
 }
 
 Result<HttpResponse> TargetDetail(const ApiCall& c) {
-  NQ_ASSIGN_OR_RETURN(int64_t id, PathId(c.params));
-  NQ_ASSIGN_OR_RETURN(AssessmentQuery q, ReadAssessmentQuery(c.request));
-  NQ_ASSIGN_OR_RETURN(ResolutionDetail plan, c.app().plans().GetResolution(c.principal(), id));
-  NQ_ASSIGN_OR_RETURN(Organization root, AssessmentRoot(c.app(), c.principal(), plan, q.org));
-  const std::string code(c.params.Get("code"));
-  NQ_ASSIGN_OR_RETURN(TargetChart chart, c.app().analytics().TargetDetail(
-                                             c.principal(), id, code, q.as_of, root.id));
-  return JsonResponse(200, TargetChartJson(plan, root, q.as_of, chart));
+  NQ_ASSIGN_OR_RETURN(TargetView v, ReadTargetView(c.app(), c.principal(), c.params, c.request));
+  return JsonResponse(200, TargetChartJson(v.plan, v.root, v.as_of, v.chart));
 }
 
 }  // namespace
@@ -82,6 +76,18 @@ Result<Organization> AssessmentRoot(App& app, const Principal& p, const Resoluti
   return app.orgs().Get(p, *org);
 }
 
+Result<TargetView> ReadTargetView(App& app, const Principal& p, const RouteParams& params,
+                                  const HttpRequest& request) {
+  NQ_ASSIGN_OR_RETURN(int64_t id, PathId(params));
+  NQ_ASSIGN_OR_RETURN(AssessmentQuery q, ReadAssessmentQuery(request));
+  NQ_ASSIGN_OR_RETURN(ResolutionDetail plan, app.plans().GetResolution(p, id));
+  NQ_ASSIGN_OR_RETURN(Organization root, AssessmentRoot(app, p, plan, q.org));
+  const std::string code(params.Get("code"));
+  NQ_ASSIGN_OR_RETURN(TargetChart chart,
+                      app.analytics().TargetDetail(p, id, code, q.as_of, root.id));
+  return TargetView{std::move(plan), std::move(root), q.as_of, std::move(chart)};
+}
+
 std::string BucketLabel(double threshold) {
   return "Đạt từ " + FormatNumberVi(threshold, 2) + "% trở lên";
 }
@@ -110,6 +116,7 @@ Json TargetResultJson(const analytics::TargetResult& t) {
   j["elapsed"] = a.elapsed;
   j["explanation"] = a.explanation;
   j["error"] = t.error;
+  j["allocated_share"] = Number(t.allocated_share);
   Json years = Json::array();
   for (const analytics::YearPoint& y : t.years) {
     Json p;

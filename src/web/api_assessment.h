@@ -11,7 +11,9 @@
 //
 // A target: {code, text, field, field_label, unit, kind, comparator, status, status_label,
 // colour, actual, expected, projection, target_value, target_high, ratio, estimate, final,
-// elapsed, explanation, error, years:[{year, value, estimate, closed, target}]}; numbers are
+// elapsed, explanation, error, allocated_share, years:[{year, value, estimate, closed, target}]};
+// allocated_share: the subtree's share of the committee's members by which the target was
+// scaled (null when it was not: analytics/resolution_assessment.h); numbers are
 // JSON numbers (null when absent), dates "YYYY-MM-DD".
 //
 // Query: as_of defaults to today (Vietnam time), org to the service's default root; an empty
@@ -53,6 +55,17 @@ Result<AssessmentQuery> ReadAssessmentQuery(const HttpRequest& request);
 // scope root.
 Result<Organization> AssessmentRoot(App& app, const Principal& p, const ResolutionDetail& plan,
                                     std::optional<int64_t> org);
+
+// One target's detail as the API and the target page read it, from the path's {id} and {code}
+// and the query. Errors: ReadAssessmentQuery's, AssessmentRoot's, the services'.
+struct TargetView {
+  ResolutionDetail plan;
+  Organization root;
+  Date as_of;
+  TargetChart chart;
+};
+Result<TargetView> ReadTargetView(App& app, const Principal& p, const RouteParams& params,
+                                  const HttpRequest& request);
 
 // "Đạt từ 80% trở lên" for a threshold of 80 (decimals in the Vietnamese form: 62,5%).
 std::string BucketLabel(double threshold);

@@ -6,6 +6,7 @@
 
 #include "common/log.h"
 #include "web/api_assessment.h"
+#include "web/api_assessment_settings.h"
 #include "web/api_audit.h"
 #include "web/api_data.h"
 #include "web/api_common.h"
@@ -14,6 +15,7 @@
 #include "web/api_session.h"
 #include "web/api_users.h"
 #include "web/json_io.h"
+#include "web/pages_assessment_settings.h"
 #include "web/pages_common.h"
 #include "web/pages_dashboard.h"
 #include "web/pages_data.h"
@@ -117,6 +119,7 @@ Handler MakeAppHandler(App& app, const AppOptions& options) {
   AddAuditApi(router, ctx);
   AddDataApi(router, ctx);
   AddAssessmentApi(router, ctx);
+  AddAssessmentSettingsApi(router, ctx);
   AddLoginPages(router, ctx);
   AddHomePage(router, ctx);
   AddOrgTreePages(router, ctx);
@@ -125,6 +128,7 @@ Handler MakeAppHandler(App& app, const AppOptions& options) {
   AddDataPages(router, ctx);
   AddEntryPages(router, ctx);
   AddDashboardPages(router, ctx);
+  AddAssessmentSettingsPages(router, ctx);
 
   return [state](const HttpRequest& request) {
     HttpResponse response;

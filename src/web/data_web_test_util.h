@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "service/data_service.h"
+#include "service/data_test_fixture.h"
 #include "web/api_data.h"
 #include "web/api_session.h"
 #include "web/pages_data.h"
@@ -49,15 +50,7 @@ class DataWebTest : public WebTest {
     present_ = Element("members_present", "Số đảng viên dự họp", ValueType::kNumber);
     rate_ = Element("meeting_rate", "Tỷ lệ đảng viên dự họp", ValueType::kPercent);
     held_ = Element("meeting_held", "Có sinh hoạt chi bộ", ValueType::kYesNo);
-    DataElement rating;
-    rating.code = "rating";
-    rating.name = "Xếp loại chất lượng";
-    rating.type = ValueType::kCategory;
-    rating.period_type = PeriodType::kMonthly;
-    rating.org_aggregation = OrgAggregation::kCount;
-    rating.time_aggregation = TimeAggregation::kLast;
-    rating.categories = {"HTXSNV", "HTTNV", "HTNV", "KHTNV"};
-    rating_ = Create(rating);
+    rating_ = Create(nq::testing_util::MonthlyRating("Xếp loại chất lượng"));
 
     DataSet s;
     s.code = "BC-THANG";

@@ -271,6 +271,21 @@ Status JsonObjectReader::GetInts(std::string_view key, int64_t min, int64_t max,
   return Status::Ok();
 }
 
+Status JsonObjectReader::GetNumbers(std::string_view key, size_t max_items,
+                                    std::optional<std::vector<double>>* out) {
+  const json* v = Find(key);
+  if (!v) return Status::Ok();
+  if (!v->is_array()) return WrongType(key, "mảng số");
+  if (v->size() > max_items) return OutOfRange(key, 0, static_cast<int64_t>(max_items));
+  std::vector<double> items;
+  for (const json& item : *v) {
+    if (!item.is_number() || !std::isfinite(item.get<double>())) return WrongType(key, "mảng số");
+    items.push_back(item.get<double>());
+  }
+  *out = std::move(items);
+  return Status::Ok();
+}
+
 Status JsonObjectReader::GetObjects(std::string_view key, size_t max_items,
                                     std::optional<std::vector<JsonObjectReader>>* out) {
   const json* v = Find(key);

@@ -80,6 +80,10 @@ class JsonObjectReader {
   // An array of at most `max_items` integers, each in [min, max].
   Status GetInts(std::string_view key, int64_t min, int64_t max, size_t max_items,
                  std::optional<std::vector<int64_t>>* out);
+  // An array of at most `max_items` finite numbers, integer or decimal (wrong_type for anything
+  // else, out_of_range when longer).
+  Status GetNumbers(std::string_view key, size_t max_items,
+                    std::optional<std::vector<double>>* out);
   // An array of at most `max_items` objects, each given as a reader of its own with the same
   // strict rules (the caller reads and Finish()es each).
   Status GetObjects(std::string_view key, size_t max_items,

@@ -91,6 +91,26 @@ TEST(JsonIoTest, IsStrictAboutTypes) {
   EXPECT_TRUE(r->Finish().ok());  // every field was asked for
 }
 
+TEST(JsonIoTest, ReadsArraysOfNumbers) {
+  Result<JsonObjectReader> r = JsonObjectReader::Parse(
+      R"({"ok":[80,62.5,-1],"empty":[],"text":["80"],"mixed":[1,null],"scalar":5,"long":[1,2,3]})");
+  ASSERT_TRUE(r.ok());
+  std::optional<std::vector<double>> v;
+  ASSERT_TRUE(r->GetNumbers("ok", 5, &v).ok());
+  EXPECT_EQ(*v, (std::vector<double>{80, 62.5, -1}));
+  ASSERT_TRUE(r->GetNumbers("empty", 5, &v).ok());
+  EXPECT_TRUE(v->empty());
+  v.reset();
+  EXPECT_EQ(r->GetNumbers("text", 5, &v).key(), "json.wrong_type");
+  EXPECT_EQ(r->GetNumbers("mixed", 5, &v).key(), "json.wrong_type");
+  EXPECT_EQ(r->GetNumbers("scalar", 5, &v).key(), "json.wrong_type");
+  EXPECT_EQ(r->GetNumbers("long", 2, &v).key(), "json.out_of_range");
+  EXPECT_FALSE(v.has_value());
+  EXPECT_TRUE(r->GetNumbers("absent", 5, &v).ok());
+  EXPECT_FALSE(v.has_value());
+  EXPECT_TRUE(r->Finish().ok());
+}
+
 TEST(JsonIoTest, ErrorBodyCarriesCodeKeyAndVietnameseMessage) {
   const Status s = Status::Conflict("org.code_taken", "Mã tổ chức đã tồn tại");
   EXPECT_EQ(

@@ -4,6 +4,7 @@
 
 #include "common/format.h"
 #include "common/utf8.h"
+#include "domain/data.h"
 #include "domain/organization.h"
 #include "domain/user.h"
 #include "web/api_common.h"
@@ -110,6 +111,23 @@ bool FormData::Has(std::string_view name) const {
     if (f.first == name) return true;
   }
   return false;
+}
+
+Status FormNumber(const FormData& form, std::string_view name, std::string_view label,
+                  std::string_view what, std::optional<double>* out) {
+  const std::string raw(Trim(form.Get(name)));
+  out->reset();
+  if (raw.empty()) return Status::Ok();
+  DataElement plain;
+  plain.type = ValueType::kNumber;
+  const Result<double> v = ParseValue(plain, raw);
+  if (!v.ok()) {
+    return Status::Invalid("form.bad_number", std::string(label) + " phải là " +
+                                                  std::string(what) + ", không phải '" +
+                                                  raw.substr(0, 40) + "'");
+  }
+  *out = *v;
+  return Status::Ok();
 }
 
 Result<FormData> ParseForm(std::string_view body) {

@@ -54,6 +54,12 @@ class FormData {
 // or contains a NUL.
 Result<FormData> ParseForm(std::string_view body);
 
+// A number as typed in field `name` ("1.234,5", "62,5", "1234.5": common/ParseValue's rules for
+// a number); empty is nullopt. Invalid "form.bad_number" otherwise, with the message
+// "<label> phải là <what>, không phải '<text typed>'".
+Status FormNumber(const FormData& form, std::string_view name, std::string_view label,
+                  std::string_view what, std::optional<double>* out);
+
 struct PageCall {
   WebContext& ctx;
   const HttpRequest& request;

@@ -43,13 +43,11 @@ Result<HttpResponse> CompletenessPage(const PageCall& c) {
     return PageResponse(200, FrameFor(c, "Tình hình báo cáo", "completeness"), "entry_empty",
                         mstch::map{{"message", std::string("Chưa có biểu mẫu báo cáo nào.")}});
   }
-  // Default: the first set the user's own organization reports, else the first of all.
+  // Default: the most frequent report (a monthly one before a yearly survey: what a clerk
+  // chases first), the first listed among equals.
   const DataSet* chosen = &sets.front();
-  if (!set) {
-    NQ_ASSIGN_OR_RETURN(std::vector<DataSet> own, data.DataSetsOf(p, p.org_id));
-    for (const DataSet& s : sets) {
-      if (!own.empty() && s.id == own.front().id) chosen = &s;
-    }
+  for (const DataSet& s : sets) {
+    if (s.period_type > chosen->period_type) chosen = &s;  // PeriodType grows finer
   }
   if (set) {
     chosen = nullptr;

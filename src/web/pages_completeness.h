@@ -4,8 +4,8 @@
 //       and the table of organizations in tree order with their report state, timeliness, the
 //       date of submission (17/5/2023, Vietnam time), the number of values entered and a link
 //       to their form. Pickers for the data set, the period and the root (committees of the
-//       scope). Defaults: the first data set the user's organization reports (else the first
-//       of all), the latest ended period, the user's organization as root.
+//       scope). Defaults: the data set of the finest period type (monthly before yearly; the
+//       first listed among equals), the latest ended period, the user's organization as root.
 // Registered by AddEntryPages (pages_entry.h).
 // Thread-safety: the handler is thread-safe.
 #pragma once

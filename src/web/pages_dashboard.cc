@@ -76,20 +76,6 @@ std::string TargetText(const analytics::TargetResult& r) {
   return value;
 }
 
-const char* KindLabel(TargetKind k) {
-  switch (k) {
-    case TargetKind::kEndLevel:
-      return "Đến cuối nhiệm kỳ";
-    case TargetKind::kCumulative:
-      return "Cộng dồn cả nhiệm kỳ";
-    case TargetKind::kEveryYear:
-      return "Hằng năm";
-    case TargetKind::kAverage:
-      return "Bình quân hằng năm";
-  }
-  return "";
-}
-
 // What the templates show of one assessed target (cards, drill-down rows).
 mstch::map TargetContext(const analytics::TargetResult& r) {
   const analytics::TargetAssessment& a = r.assessment;
@@ -98,7 +84,7 @@ mstch::map TargetContext(const analytics::TargetResult& r) {
       {"code", r.target.code},
       {"text", r.target.text},
       {"field_label", std::string(FieldLabel(r.target.field))},
-      {"kind_label", std::string(KindLabel(r.target.kind))},
+      {"kind_label", std::string(TargetKindLabel(r.target.kind))},
       {"status", std::string(analytics::TargetStatusCode(a.status))},
       {"status_label", std::string(analytics::TargetStatusLabel(a.status))},
       {"colour", std::string(analytics::TargetStatusColour(a.status))},
@@ -188,36 +174,41 @@ Result<HttpResponse> DashboardPage(const PageCall& c) {
   context.emplace("done", std::to_string(r.done));
   context.emplace("total", std::to_string(r.total));
   context.emplace("final", r.final);
+  context.emplace("counts_on_track", d.plan.settings.mid_term_counts_on_track);
   context.emplace("buckets", std::move(buckets));
   context.emplace("fields", std::move(fields));
   context.emplace("has_targets", !r.targets.empty());
   context.emplace("targets", std::move(targets));
+  // Cài đặt đánh giá (web/pages_assessment_settings.h): linked for those who may change them.
+  context.emplace("settings_url",
+                  CanEditOrganizations(c.principal().role)
+                      ? "/resolutions/" + std::to_string(id) + "/assessment-settings"
+                      : std::string());
   return PageResponse(200, FrameFor(c, "Đánh giá " + d.plan.resolution.number, "dashboard"),
                       "dashboard", context);
 }
 
 Result<HttpResponse> TargetPage(const PageCall& c) {
-  NQ_ASSIGN_OR_RETURN(int64_t id, PathId(c.params));
-  NQ_ASSIGN_OR_RETURN(AssessmentQuery q, ReadAssessmentQuery(c.request));
-  NQ_ASSIGN_OR_RETURN(ResolutionDetail plan, c.app().plans().GetResolution(c.principal(), id));
-  NQ_ASSIGN_OR_RETURN(Organization root, AssessmentRoot(c.app(), c.principal(), plan, q.org));
-  const std::string code(c.params.Get("code"));
-  NQ_ASSIGN_OR_RETURN(TargetChart chart, c.app().analytics().TargetDetail(
-                                             c.principal(), id, code, q.as_of, root.id));
-  NQ_ASSIGN_OR_RETURN(mstch::map context, HeaderContext(c, plan, root, q.as_of));
+  NQ_ASSIGN_OR_RETURN(TargetView v, ReadTargetView(c.app(), c.principal(), c.params, c.request));
+  const ResolutionDetail& plan = v.plan;
+  const Organization& root = v.root;
+  const TargetChart& chart = v.chart;
+  const int64_t id = plan.resolution.id;
+  const Date as_of = v.as_of;
+  NQ_ASSIGN_OR_RETURN(mstch::map context, HeaderContext(c, plan, root, as_of));
   const Target& target = chart.result.target;
 
   mstch::array children;
   for (const auto& [org, result] : chart.children) {
     mstch::map row = TargetContext(result);
     row.emplace("org_name", org.name);
-    row.emplace("org_url", TargetPath(id, target.code) + Query(q.as_of, org.id));
+    row.emplace("org_url", TargetPath(id, target.code) + Query(as_of, org.id));
     children.push_back(std::move(row));
   }
   mstch::array years;
   bool year_targets = false;
   for (const analytics::YearPoint& y : chart.result.years) {
-    const bool future = y.year > q.as_of.year;
+    const bool future = y.year > as_of.year;
     year_targets = year_targets || y.target.has_value();
     years.push_back(mstch::map{
         {"year", std::to_string(y.year)},
@@ -228,7 +219,7 @@ Result<HttpResponse> TargetPage(const PageCall& c) {
     });
   }
   context.emplace("target", TargetContext(chart.result));
-  context.emplace("chart_json", DumpJson(TargetChartJson(plan, root, q.as_of, chart)));
+  context.emplace("chart_json", DumpJson(TargetChartJson(plan, root, as_of, chart)));
   context.emplace("children", std::move(children));
   context.emplace("has_children", !chart.children.empty());
   context.emplace("years", std::move(years));

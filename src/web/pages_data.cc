@@ -65,23 +65,10 @@ std::string JoinList(const std::vector<std::string>& items, std::string_view sep
   return s;
 }
 
-// A bound as typed: "1.234,5", "1.000" (a thousand) or "1234.5" — read as a value of a number
-// element without bounds would be; empty is none.
+// A bound as typed: "1.234,5", "1.000" (a thousand) or "1234.5"; empty is none.
 Status FormBound(const FormData& form, std::string_view name, std::string_view label,
                  std::optional<double>* out) {
-  const std::string raw(Trim(form.Get(name)));
-  out->reset();
-  if (raw.empty()) return Status::Ok();
-  DataElement plain;
-  plain.type = ValueType::kNumber;
-  const Result<double> v = ParseValue(plain, raw);
-  if (!v.ok()) {
-    return Status::Invalid(
-        "form.bad_number",
-        std::string(label) + " phải là số (ví dụ 1.234,5), không phải '" + raw.substr(0, 40) + "'");
-  }
-  *out = *v;
-  return Status::Ok();
+  return FormNumber(form, name, label, "số (ví dụ 1.234,5)", out);
 }
 
 std::string BoundText(const std::optional<double>& v) {

@@ -16,20 +16,6 @@ std::string WithUnit(const std::string& number, const std::string& unit) {
   return number + " " + unit;
 }
 
-const char* TargetKindLabel(TargetKind k) {
-  switch (k) {
-    case TargetKind::kEndLevel:
-      return "Đến cuối nhiệm kỳ";
-    case TargetKind::kCumulative:
-      return "Cộng dồn cả nhiệm kỳ";
-    case TargetKind::kEveryYear:
-      return "Hằng năm";
-    case TargetKind::kAverage:
-      return "Bình quân hằng năm";
-  }
-  return "";
-}
-
 mstch::map ResolutionContext(const ResolutionDetail& d) {
   mstch::array targets;
   for (const Target& t : d.targets) {

@@ -108,6 +108,24 @@ class Fields {
     }
     return out;
   }
+  // An array of finite numbers; absent: nullopt.
+  std::optional<std::vector<double>> Numbers(const std::string& key) {
+    const json* v = Get(key, false);
+    if (v == nullptr) return std::nullopt;
+    std::vector<double> out;
+    if (!v->is_array()) {
+      Problem(key, "phải là mảng số");
+      return out;
+    }
+    for (const json& item : *v) {
+      if (item.is_number() && std::isfinite(item.get<double>())) {
+        out.push_back(item.get<double>());
+      } else {
+        Problem(key, "phải là mảng số");
+      }
+    }
+    return out;
+  }
   const json* Array(const std::string& key, bool required = true) {
     const json* v = Get(key, required);
     if (v != nullptr && !v->is_array()) {
@@ -219,6 +237,22 @@ void ReadPlan(Fields& root, ResolutionBundle& b, std::vector<std::string>* probl
   });
 }
 
+// Optional; each field optional too (the default where absent). Percentages, as people type
+// them: "behind_floor": 85 is 0,85 of the target. The ranges are checked by ValidateBundle.
+void ReadSettings(Fields& root, ResolutionBundle& b, std::vector<std::string>* problems) {
+  const json* v = root.Get("assessment_settings", false);
+  if (v == nullptr) return;
+  Fields f(*v, "assessment_settings", problems);
+  AssessmentSettings s;
+  if (std::optional<double> floor = f.Number("behind_floor", false)) s.behind_floor = *floor / 100;
+  if (std::optional<double> m = f.Number("exceed_margin", false)) s.exceed_margin = *m / 100;
+  if (std::optional<std::vector<double>> buckets = f.Numbers("buckets")) s.buckets = *buckets;
+  if (f.Get("mid_term_counts_on_track", false) != nullptr) {
+    s.mid_term_counts_on_track = f.Bool("mid_term_counts_on_track");
+  }
+  b.settings = std::move(s);
+}
+
 void ReadDefinitions(Fields& root, ResolutionBundle& b, std::vector<std::string>* problems) {
   Each(root, "data_elements", true, problems, [&](Fields& f, size_t) {
     DataElement e;
@@ -323,6 +357,7 @@ Result<ResolutionBundle> ParseResolutionFile(std::string_view text) {
     root.Get("version", true);
     ReadOrganizations(root, b, &problems);
     ReadPlan(root, b, &problems);
+    ReadSettings(root, b, &problems);
     ReadDefinitions(root, b, &problems);
     ReadValues(root, b, &problems);
   }

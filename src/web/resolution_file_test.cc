@@ -105,11 +105,78 @@ TEST(ResolutionFileTest, ListsEveryProblemWithItsPath) {
   EXPECT_NE(m.find("organizations[1].colour"), std::string::npos) << m;
 }
 
+TEST(ResolutionFileTest, AssessmentSettingsAreOptionalAndRoundTrip) {
+  ResolutionBundle b = SmallBundle();
+  std::string text = WriteResolutionFile(b);
+  EXPECT_EQ(text.find("assessment_settings"), std::string::npos);  // none given, none written
+  auto plain = ParseResolutionFile(text);
+  ASSERT_TRUE(plain.ok()) << plain.status().message();
+  EXPECT_FALSE(plain->settings.has_value());
+
+  AssessmentSettings s;
+  s.behind_floor = 0.7;
+  s.exceed_margin = 0.125;
+  s.buckets = {90, 62.5};
+  s.mid_term_counts_on_track = false;
+  b.settings = s;
+  text = WriteResolutionFile(b);
+  EXPECT_NE(text.find("\"assessment_settings\": {\n  \"behind_floor\": 70,\n  "
+                      "\"exceed_margin\": 12.5,"),
+            std::string::npos)
+      << text;
+  auto back = ParseResolutionFile(text);
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  ASSERT_TRUE(back->settings.has_value());
+  EXPECT_EQ(*back->settings, s);
+
+  // Fields left out keep their defaults; the assessment uses the file's buckets.
+  const size_t at = text.find("\"assessment_settings\"");
+  const size_t end = text.find('}', at);
+  text.replace(at, end + 1 - at, "\"assessment_settings\": {\"buckets\": [100, 20]}");
+  auto partial = ParseResolutionFile(text);
+  ASSERT_TRUE(partial.ok()) << partial.status().message();
+  AssessmentSettings want;
+  want.buckets = {100, 20};
+  EXPECT_EQ(partial->settings, want);
+  partial->settings->buckets = {20, 100};  // any order: assessed in descending order
+  Result<analytics::ResolutionResult> r = AssessBundle(*partial, Date{2023, 5, 17}, "");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->buckets.size(), 2u);
+  EXPECT_EQ(r->buckets[0].threshold, 100);
+  EXPECT_EQ(r->buckets[1].threshold, 20);
+}
+
+TEST(ResolutionFileTest, BadAssessmentSettingsAreNamed) {
+  std::string text = WriteResolutionFile(SmallBundle());
+  const std::string marker = "\"data_elements\"";
+  text.insert(text.find(marker),
+              "\"assessment_settings\": {\"behind_floor\": \"85\", \"buckets\": [80, \"50\"], "
+              "\"mid_term_counts_on_track\": 1, \"colour\": 2},\n ");
+  auto parsed = ParseResolutionFile(text);
+  ASSERT_FALSE(parsed.ok());
+  const std::string m = parsed.status().message();
+  for (const char* path :
+       {"assessment_settings.behind_floor", "assessment_settings.buckets",
+        "assessment_settings.mid_term_counts_on_track", "assessment_settings.colour"}) {
+    EXPECT_NE(m.find(path), std::string::npos) << path << ": " << m;
+  }
+
+  // Well-formed but out of range: the bundle's validation names it.
+  ResolutionBundle b = SmallBundle();
+  AssessmentSettings s;
+  s.behind_floor = 0.3;
+  b.settings = s;
+  const Status st = ValidateBundle(b);
+  EXPECT_EQ(st.key(), "bundle.invalid");
+  EXPECT_NE(st.message().find("assessment_settings: Ngưỡng chậm tiến độ phải từ 50% đến 100%"),
+            std::string::npos)
+      << st.message();
+  EXPECT_EQ(AssessBundle(b, Date{2023, 5, 17}, "").status().key(), "bundle.invalid");
+}
+
 TEST(ResolutionFileTest, RefusesOtherFormatsAndMalformedJson) {
   EXPECT_EQ(ParseResolutionFile("{\"format\":\"x\",\"version\":1}").status().key(), "file.format");
-  EXPECT_EQ(ParseResolutionFile("{\"format\":\"nqtrack.resolution\",\"version\":2}")
-                .status()
-                .key(),
+  EXPECT_EQ(ParseResolutionFile("{\"format\":\"nqtrack.resolution\",\"version\":2}").status().key(),
             "file.format");
   EXPECT_EQ(ParseResolutionFile("{\"format\":").status().key(), "json.malformed");
   EXPECT_EQ(ParseResolutionFile("\xff\xfe").status().key(), "json.invalid_utf8");
@@ -127,8 +194,9 @@ TEST(ValuesJsonTest, ReadsObjectOrArrayAndTurnsValuesIntoText) {
   EXPECT_EQ((*rows)[1].value, "1");
   EXPECT_TRUE((*rows)[1].estimate);
   EXPECT_EQ((*rows)[2].value, "HTTNV");
-  auto bare = ParseValuesJson("[{\"org\":\"A\",\"element\":\"x\",\"period\":\"2023M01\","
-                              "\"value\":\"2\"}]");
+  auto bare = ParseValuesJson(
+      "[{\"org\":\"A\",\"element\":\"x\",\"period\":\"2023M01\","
+      "\"value\":\"2\"}]");
   ASSERT_TRUE(bare.ok());
   EXPECT_EQ(bare->size(), 1u);
 }

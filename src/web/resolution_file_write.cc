@@ -3,6 +3,7 @@
 #include <string>
 
 #include "common/time.h"
+#include "web/api_assessment_settings.h"
 #include "web/json_io.h"
 #include "web/resolution_file.h"
 
@@ -124,6 +125,7 @@ std::string WriteResolutionFile(const ResolutionBundle& b) {
                           {"description", t.description},
                           {"targets", t.target_codes}});
   }
+  if (b.settings) j["assessment_settings"] = AssessmentSettingsJson(*b.settings);
   j["data_elements"] = ordered_json::array();
   for (const DataElement& e : b.elements) j["data_elements"].push_back(ElementJson(e));
   j["data_sets"] = ordered_json::array();
@@ -180,6 +182,7 @@ std::string AssessmentJsonText(const analytics::ResolutionResult& r, const Resol
     target["estimate"] = a.estimate;
     target["explanation"] = a.explanation;
     if (!t.error.empty()) target["error"] = t.error;
+    if (t.allocated_share) target["allocated_share"] = *t.allocated_share;
     ordered_json years = ordered_json::array();
     for (const analytics::YearPoint& y : t.years) {
       years.push_back({{"year", y.year},
