@@ -11,6 +11,7 @@
 #include "web/api_common.h"
 #include "web/json_io.h"
 #include "web/pages_common.h"
+#include "web/pages_home.h"
 
 namespace nq::web {
 namespace {
@@ -44,11 +45,6 @@ std::string TargetPath(int64_t resolution_id, const std::string& code) {
   return "/resolutions/" + std::to_string(resolution_id) + "/targets/" + UrlEncode(code);
 }
 
-std::string WithUnit(const std::string& number, const std::string& unit) {
-  if (unit.empty()) return number;
-  if (unit == "%") return number + "%";
-  return number + " " + unit;
-}
 
 // A value of the target's indicator as read in the UI: "1.234,5 đảng viên", "92,5%", "Có".
 std::string ValueText(const std::optional<double>& x, const Target& t) {
@@ -57,23 +53,12 @@ std::string ValueText(const std::optional<double>& x, const Target& t) {
   return WithUnit(FormatNumberVi(*x, 1), t.unit);
 }
 
-// The target as compared: "≥ 1.300 đảng viên", "≤ 1%", "30–35%", "Có".
+// The target as assessed (allocated to a subtree, or resolved from its formula).
 std::string TargetText(const analytics::TargetResult& r) {
-  const Target& t = r.target;
-  const analytics::TargetAssessment& a = r.assessment;
-  const std::string value = FormatNumberVi(a.target_value, 2);
-  switch (t.comparator) {
-    case Comparator::kAtLeast:
-      return "≥ " + WithUnit(value, t.unit);
-    case Comparator::kAtMost:
-      return "≤ " + WithUnit(value, t.unit);
-    case Comparator::kRange:
-      return WithUnit(value + "–" + FormatNumberVi(a.target_high.value_or(a.target_value), 2),
-                      t.unit);
-    case Comparator::kYesNo:
-      return "Có";
-  }
-  return value;
+  Target t = r.target;
+  t.value = r.assessment.target_value;
+  t.value_high = r.assessment.target_high;
+  return TargetValueVi(t);
 }
 
 // What the templates show of one assessed target (cards, drill-down rows).

@@ -10,11 +10,6 @@
 namespace nq::web {
 namespace {
 
-std::string WithUnit(const std::string& number, const std::string& unit) {
-  if (unit.empty()) return number;
-  if (unit == "%") return number + "%";
-  return number + " " + unit;
-}
 
 mstch::map ResolutionContext(const ResolutionDetail& d) {
   mstch::array targets;
@@ -113,6 +108,12 @@ Result<HttpResponse> Home(const PageCall& c) {
 }
 
 }  // namespace
+
+std::string WithUnit(const std::string& number, const std::string& unit) {
+  if (unit.empty()) return number;
+  if (unit == "%") return number + "%";
+  return number + " " + unit;
+}
 
 std::string TargetValueVi(const Target& t) {
   std::string value = FormatNumberVi(t.value, 2);

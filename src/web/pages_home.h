@@ -5,6 +5,8 @@
 // Thread-safety: the handler is thread-safe.
 #pragma once
 
+#include <string>
+
 #include "domain/resolution.h"
 #include "web/router.h"
 #include "web/web_context.h"
@@ -15,5 +17,7 @@ void AddHomePage(Router& router, WebContext& ctx);
 
 // How a target's value reads in the UI: "≥ 90%", "≤ 1%", "30–35 đảng viên", "Đạt".
 std::string TargetValueVi(const Target& t);
+// "1.300 đảng viên", "90%", "12" (no unit).
+std::string WithUnit(const std::string& number, const std::string& unit);
 
 }  // namespace nq::web
