@@ -39,7 +39,7 @@ const char* TaskStateLabel(TaskState s) {
     case TaskState::kNotAssigned: return "Chưa giao";
     case TaskState::kDoneOnTime: return "Hoàn thành đúng hạn";
     case TaskState::kDoneLate: return "Hoàn thành trễ hạn";
-    case TaskState::kOpenInTime: return "Đang thực hiện trong hạn";
+    case TaskState::kOpenInTime: return "Chưa hoàn thành, trong hạn";
     case TaskState::kOverdue: return "Quá hạn";
   }
   return "";

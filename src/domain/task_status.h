@@ -40,7 +40,7 @@ enum class TaskState { kNotAssigned, kDoneOnTime, kDoneLate, kOpenInTime, kOverd
 inline constexpr size_t kTaskStateCount = 5;
 // "not_assigned", "done_on_time", "done_late", "open_in_time", "overdue" (GLOSSARY.md)
 const char* TaskStateCode(TaskState s);
-// "Chưa giao", "Hoàn thành đúng hạn", "Hoàn thành trễ hạn", "Đang thực hiện trong hạn", "Quá hạn"
+// "Chưa giao", "Hoàn thành đúng hạn", "Hoàn thành trễ hạn", "Chưa hoàn thành, trong hạn", "Quá hạn"
 const char* TaskStateLabel(TaskState s);
 std::optional<TaskState> ParseTaskState(std::string_view code);
 // True for kDoneOnTime and kDoneLate.

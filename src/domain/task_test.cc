@@ -215,7 +215,7 @@ TEST(TaskStateTest, CodesAndLabels) {
   EXPECT_STREQ(TaskStateCode(TaskState::kOpenInTime), "open_in_time");
   EXPECT_STREQ(TaskStateLabel(TaskState::kDoneOnTime), "Hoàn thành đúng hạn");
   EXPECT_STREQ(TaskStateLabel(TaskState::kDoneLate), "Hoàn thành trễ hạn");
-  EXPECT_STREQ(TaskStateLabel(TaskState::kOpenInTime), "Đang thực hiện trong hạn");
+  EXPECT_STREQ(TaskStateLabel(TaskState::kOpenInTime), "Chưa hoàn thành, trong hạn");
   EXPECT_STREQ(TaskStateLabel(TaskState::kOverdue), "Quá hạn");
   EXPECT_STREQ(TaskStateLabel(TaskState::kNotAssigned), "Chưa giao");
   EXPECT_EQ(ParseTaskState("late"), std::nullopt);
