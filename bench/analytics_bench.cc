@@ -121,10 +121,18 @@ struct Bench {
   std::vector<AnswerRow> Q4() const {
     std::vector<AnswerRow> rows;
     for (int64_t r : gen.regions) {
-      int64_t n = 0;
-      for (const auto& cell : index.OrgValues(3, r, year2023)) {
-        n += cell.value >= kThreshold && leaf_by_pre[static_cast<size_t>(cell.pre)] ? 1 : 0;
-      }
+      struct Count {
+        const char* leaf;
+        int64_t n;
+      } count{leaf_by_pre.data(), 0};
+      index.VisitOrgValues(
+          3, r, year2023,
+          [](void* ctx, int pre, double v) {
+            auto* c = static_cast<Count*>(ctx);
+            c->n += v >= kThreshold && c->leaf[pre] ? 1 : 0;
+          },
+          &count);
+      const int64_t n = count.n;
       if (n > 0) rows.push_back({r, 0, static_cast<double>(n)});
     }
     return rows;

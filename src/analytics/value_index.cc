@@ -404,6 +404,20 @@ std::vector<OrgCell> ValueIndex::OrgValues(int64_t element_id, int64_t root,
   return out;
 }
 
+void ValueIndex::VisitOrgValues(int64_t element_id, int64_t root, const Window& w,
+                                OrgVisitor visit, void* context) const {
+  std::shared_lock lock(state_->mu);
+  const State& s = *state_;
+  const ElementColumn* c = s.Find(element_id);
+  const int pre = s.tree.Pre(root);
+  int lo = 0;
+  int hi = 0;
+  if (c == nullptr || pre < 0 || !WindowSlots(c->shape().period_type, w, &lo, &hi)) return;
+  const int end = s.links.end[static_cast<size_t>(pre)];
+  c->ForEachOrg(pre, end, c->MaskFor(lo, hi), c->shape().time_aggregation,
+                [visit, context](int p, const OrgWindow& v) { visit(context, p, v.value); });
+}
+
 std::vector<SeriesPoint> ValueIndex::Series(int64_t element_id, int64_t root,
                                             const Window& w) const {
   std::shared_lock lock(state_->mu);

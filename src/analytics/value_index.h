@@ -122,6 +122,13 @@ class ValueIndex {
   // value combined over time.
   std::vector<OrgCell> OrgValues(int64_t element_id, int64_t root, const Window& w) const;
 
+  // The same organizations and values as OrgValues, handed one by one to visit(context, pre,
+  // value) in pre-order, without building the cells (counting reads over a whole country). The
+  // read lock is held during the calls: `visit` must not call into the index.
+  using OrgVisitor = void (*)(void* context, int pre, double value);
+  void VisitOrgValues(int64_t element_id, int64_t root, const Window& w, OrgVisitor visit,
+                      void* context) const;
+
   // The subtree's value for each period of the element's type that overlaps the window, in
   // order; periods without any value are left out.
   std::vector<SeriesPoint> Series(int64_t element_id, int64_t root, const Window& w) const;

@@ -316,6 +316,19 @@ TEST_F(ValueIndexTest, OrgValuesInPreOrder) {
   EXPECT_FALSE(cells[3].estimate);
   EXPECT_DOUBLE_EQ(*index_.Aggregate(kMembers, 2, Year(2023)).value, 2 + 66 + 5);
   EXPECT_TRUE(index_.OrgValues(kMembers, 3, Year(2022)).empty());
+  // The visiting read sees the same organizations and values, in the same order.
+  std::vector<std::pair<int, double>> seen;
+  index_.VisitOrgValues(
+      kMembers, 1, Year(2023),
+      [](void* ctx, int pre, double v) {
+        static_cast<std::vector<std::pair<int, double>>*>(ctx)->emplace_back(pre, v);
+      },
+      &seen);
+  ASSERT_EQ(seen.size(), cells.size());
+  for (size_t i = 0; i < seen.size(); ++i) {
+    EXPECT_EQ(seen[i].first, cells[i].pre);
+    EXPECT_DOUBLE_EQ(seen[i].second, cells[i].value);
+  }
 }
 
 TEST_F(ValueIndexTest, SeriesPerPeriod) {
