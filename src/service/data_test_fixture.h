@@ -29,6 +29,23 @@ inline ValueRow ImportRow(int line, const std::string& org, const std::string& e
   return r;
 }
 
+// The audit actor of a test principal.
+inline store::Actor TestActor(const Principal& p) { return {p.user_id, p.username, "test"}; }
+
+// A period id known to be valid in the test ("2023M05"); a test failure otherwise.
+inline Period TestPeriod(const std::string& id) {
+  Result<Period> p = Period::Parse(id);
+  EXPECT_TRUE(p.ok()) << id;
+  return p.ok() ? *p : Period();
+}
+
+// Creates the element through the service as `p` (test set-up); a test failure otherwise.
+inline DataElement CreateTestElement(App& app, const Principal& p, const DataElement& e) {
+  Result<DataElement> r = app.data().CreateElement(p, e, TestActor(p));
+  EXPECT_TRUE(r.ok()) << r.status().ToString();
+  return r.ok() ? *r : e;
+}
+
 // A monthly category element: the quality rating of a cell (HTXSNV, HTTNV, HTNV, KHTNV).
 inline DataElement MonthlyRating(const std::string& name) {
   DataElement rating;
@@ -86,19 +103,11 @@ class DataTest : public ServiceTest {
     return Create(e);
   }
 
-  DataElement Create(const DataElement& e) {
-    Result<DataElement> r = app_->data().CreateElement(admin_, e, ActorOf(admin_));
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    return r.ok() ? *r : e;
-  }
+  DataElement Create(const DataElement& e) { return CreateTestElement(*app_, admin_, e); }
 
-  static store::Actor ActorOf(const Principal& p) { return {p.user_id, p.username, "test"}; }
+  static store::Actor ActorOf(const Principal& p) { return TestActor(p); }
 
-  static Period P(const std::string& id) {
-    Result<Period> p = Period::Parse(id);
-    EXPECT_TRUE(p.ok()) << id;
-    return p.ok() ? *p : Period();
-  }
+  static Period P(const std::string& id) { return TestPeriod(id); }
 
   Result<SaveOutcome> Save(const Principal& p, const std::string& org, const DataElement& e,
                            const std::string& period, const std::string& text) {

@@ -86,18 +86,12 @@ class DataWebTest : public WebTest {
   }
 
   DataElement Create(const DataElement& e) {
-    Result<DataElement> r = app_->data().CreateElement(admin_p_, e, Actor(admin_p_));
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    return r.ok() ? *r : e;
+    return nq::testing_util::CreateTestElement(*app_, admin_p_, e);
   }
 
-  static store::Actor Actor(const Principal& p) { return {p.user_id, p.username, "test"}; }
+  static store::Actor Actor(const Principal& p) { return nq::testing_util::TestActor(p); }
 
-  static Period P(const std::string& id) {
-    Result<Period> p = Period::Parse(id);
-    EXPECT_TRUE(p.ok()) << id;
-    return p.ok() ? *p : Period();
-  }
+  static Period P(const std::string& id) { return nq::testing_util::TestPeriod(id); }
 
   // Saves a value through the service as the admin (test set-up, not the code under test).
   void Seed(const std::string& org, const DataElement& e, const std::string& period,
