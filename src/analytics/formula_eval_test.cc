@@ -5,28 +5,17 @@
 #include <string>
 #include <vector>
 
+#include "analytics/analytics_test_util.h"
+
 namespace nq::analytics {
 namespace {
 
 Organization Org(int64_t id, std::optional<int64_t> parent) {
-  Organization o;
-  o.id = id;
-  o.code = "ORG" + std::to_string(id);
-  o.name = "Tổ chức " + std::to_string(id);
-  o.parent_id = parent;
-  o.kind = parent ? OrgKind::kBaseCell : OrgKind::kBlocCommittee;
-  o.sort_order = static_cast<int>(id);
-  return o;
+  return testing_util::TestOrg(id, parent);
 }
 
-DataElement Element(int64_t id, std::string code, PeriodType pt, TimeAggregation ta) {
-  DataElement e;
-  e.id = id;
-  e.code = std::move(code);
-  e.name = e.code;
-  e.period_type = pt;
-  e.time_aggregation = ta;
-  return e;
+DataElement Element(int64_t id, const std::string& code, PeriodType pt, TimeAggregation ta) {
+  return testing_util::TestElement(id, code, pt, DataElement{}.org_aggregation, ta);
 }
 
 constexpr int64_t kBloc = 1, kA = 2, kB = 3, kC = 4;

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "analytics/analytics_test_util.h"
+
 namespace nq::analytics {
 namespace {
 
@@ -15,38 +17,17 @@ namespace {
 //     2 cell A
 //     3 cell B
 Organization Org(int64_t id, std::optional<int64_t> parent) {
-  Organization o;
-  o.id = id;
-  o.code = "ORG" + std::to_string(id);
-  o.name = "Tổ chức " + std::to_string(id);
-  o.parent_id = parent;
-  o.kind = parent ? OrgKind::kBaseCell : OrgKind::kBlocCommittee;
-  o.sort_order = static_cast<int>(id);
-  return o;
+  return testing_util::TestOrg(id, parent);
 }
 
 DataElement Element(int64_t id, const std::string& code, PeriodType pt, OrgAggregation oa,
                     TimeAggregation ta, ValueType type = ValueType::kNumber) {
-  DataElement e;
-  e.id = id;
-  e.code = code;
-  e.name = code;
-  e.type = type;
-  e.period_type = pt;
-  e.org_aggregation = oa;
-  e.time_aggregation = ta;
-  return e;
+  return testing_util::TestElement(id, code, pt, oa, ta, type);
 }
 
 DataValue V(int64_t org, int64_t element, const std::string& period, double value,
             bool estimate = false) {
-  DataValue v;
-  v.org_id = org;
-  v.element_id = element;
-  v.period = Period::Parse(period).value();
-  v.value = value;
-  v.estimate = estimate;
-  return v;
+  return testing_util::TestValue(org, element, period, value, estimate);
 }
 
 Target MakeTarget(const std::string& code, Field field, TargetKind kind,

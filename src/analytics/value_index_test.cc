@@ -12,18 +12,13 @@
 #include <tuple>
 #include <vector>
 
+#include "analytics/analytics_test_util.h"
+
 namespace nq::analytics {
 namespace {
 
 Organization Org(int64_t id, std::optional<int64_t> parent, int sort_order) {
-  Organization o;
-  o.id = id;
-  o.code = "ORG" + std::to_string(id);
-  o.name = "Tổ chức " + std::to_string(id);
-  o.parent_id = parent;
-  o.kind = parent ? OrgKind::kBaseCell : OrgKind::kBlocCommittee;
-  o.sort_order = sort_order;
-  return o;
+  return testing_util::TestOrg(id, parent, sort_order);
 }
 
 //   1 country
@@ -215,13 +210,7 @@ TEST_F(ValueIndexTest, SetRefusesBadInput) {
 
 DataValue V(int64_t org, int64_t element, const std::string& period, double v,
             bool estimate = false) {
-  DataValue d;
-  d.org_id = org;
-  d.element_id = element;
-  d.period = P(period);
-  d.value = v;
-  d.estimate = estimate;
-  return d;
+  return testing_util::TestValue(org, element, period, v, estimate);
 }
 
 TEST_F(ValueIndexTest, LoadErrorsLeaveNothingLoaded) {
