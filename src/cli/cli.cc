@@ -42,13 +42,20 @@ const Command kCommands[] = {
      DefineExportResolution, RunExportResolution},
     {nullptr, "assess", "Assess a resolution's targets as of a date (from a file or a database)",
      DefineAssess, RunAssess},
+    {"import", "tasks",
+     "Import a resolution's assigned tasks from CSV or JSON (all or nothing, idempotent)",
+     DefineImportTasks, RunImportTasks},
+    {"export", "tasks",
+     "Export assigned tasks with their state as of a date, as CSV or JSON (from a database or "
+     "a resolution file)",
+     DefineExportTasks, RunExportTasks},
 };
 
 const std::map<std::string, std::string>& GroupHelp() {
   static const std::map<std::string, std::string> kHelp = {
       {"user", "Manage users: add, passwd, list, disable"},
-      {"import", "Import data: orgs, values, resolution"},
-      {"export", "Export data: orgs, resolution"},
+      {"import", "Import data: orgs, values, resolution, tasks"},
+      {"export", "Export data: orgs, resolution, tasks"},
   };
   return kHelp;
 }

@@ -2,9 +2,12 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
+#include <memory>
 #include <ostream>
+#include <sstream>
 #include <system_error>
+
+#include "common/format.h"
 
 namespace nq::cli {
 
@@ -107,6 +110,36 @@ Status WriteOutputFile(const std::string& path, const std::string& text) {
   out.close();
   if (!out) return Status::Internal("cli.file_unwritable", "Không ghi được tệp " + path);
   return Status::Ok();
+}
+
+int EmitOutput(const Args& a, Io& io, const std::string& text) {
+  if (a.output.empty()) {
+    io.out << text << std::flush;
+    return kExitOk;
+  }
+  const Status written = WriteOutputFile(a.output, text);
+  return written.ok() ? kExitOk : Fail(io, written);
+}
+
+std::function<void(int, int)> ProgressPrinter(Io& io, int min_rows) {
+  auto last = std::make_shared<int>(-1);
+  return [&io, last, min_rows](int done, int total) {
+    if (total < min_rows) return;
+    const int tenth = static_cast<int>(int64_t{done} * 10 / total);
+    if (tenth == *last) return;
+    *last = tenth;
+    io.err << "… " << FormatIntVi(done) << "/" << FormatIntVi(total) << " dòng\n" << std::flush;
+  };
+}
+
+Result<Date> AsOfDate(const Args& a) {
+  if (a.as_of.empty()) return Today();
+  std::optional<Date> d = ParseIsoDate(a.as_of);
+  if (!d) {
+    return Status::Invalid("cli.as_of_invalid",
+                           "ngày --as-of phải có dạng YYYY-MM-DD, ví dụ 2023-05-17");
+  }
+  return *d;
 }
 
 }  // namespace nq::cli

@@ -6,14 +6,17 @@
 // returning kExitFailure; it lets exceptions escape to cli::Main.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
 
 #include "cli/cli.h"
 #include "common/status.h"
+#include "common/time.h"
 #include "domain/org_tree.h"
 #include "service/app.h"
+#include "service/resolution_bundle.h"
 #include "store/database.h"
 
 namespace CLI {
@@ -53,6 +56,8 @@ struct Args {
   int64_t resolution_id = 0;
   std::string as_of;
   std::string format = "table";
+  // export tasks
+  std::string tasks_format = "csv";
 };
 
 struct Command {
@@ -87,6 +92,14 @@ Result<std::unique_ptr<App>> OpenApp(const std::string& db_url, int pool_size, b
 Result<std::string> ReadInputFile(const std::string& file, Io& io);
 // Writes `text` to the file `path`, replacing it. Internal "cli.file_unwritable" on failure.
 Status WriteOutputFile(const std::string& path, const std::string& text);
+// Writes `text` to a.output (-o) or else io.out; returns the exit code (Fail when unwritable).
+int EmitOutput(const Args& a, Io& io, const std::string& text);
+// Progress on io.err for imports of `min_rows` rows or more: "… 1.000/10.000 dòng" at every tenth.
+std::function<void(int, int)> ProgressPrinter(Io& io, int min_rows);
+// Lists on io.err the tasks whose stored progress an import kept (TaskImportSummary).
+void PrintProgressKept(Io& io, const TaskImportSummary& s);
+// --as-of as a date: today when absent; Invalid "cli.as_of_invalid" (a usage error).
+Result<Date> AsOfDate(const Args& a);
 
 // The organization with this code in `tree`, or nullptr.
 const Organization* FindOrgByCode(const OrgTree& tree, std::string_view code);
@@ -124,5 +137,10 @@ void DefineExportResolution(CLI::App& sub, Args& a);
 int RunExportResolution(const Args& a, Io& io);
 void DefineAssess(CLI::App& sub, Args& a);
 int RunAssess(const Args& a, Io& io);
+
+void DefineImportTasks(CLI::App& sub, Args& a);
+int RunImportTasks(const Args& a, Io& io);
+void DefineExportTasks(CLI::App& sub, Args& a);
+int RunExportTasks(const Args& a, Io& io);
 
 }  // namespace nq::cli

@@ -18,18 +18,6 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-// Progress on stderr for large files: a line every 10% (files of 10,000 rows or more).
-std::function<void(int, int)> ProgressPrinter(Io& io) {
-  auto last = std::make_shared<int>(-1);
-  return [&io, last](int done, int total) {
-    if (total < 10000) return;
-    const int tenth = static_cast<int>(int64_t{done} * 10 / total);
-    if (tenth == *last) return;
-    *last = tenth;
-    io.err << "… " << FormatIntVi(done) << "/" << FormatIntVi(total) << " dòng\n" << std::flush;
-  };
-}
-
 std::string Cell(const std::optional<double>& v, const std::string& unit) {
   if (!v) return "—";
   return FormatNumberVi(*v, 1) + (unit == "%" ? "%" : "");
@@ -61,15 +49,6 @@ std::string AssessmentTable(const analytics::ResolutionResult& r, const std::str
   return out;
 }
 
-int Emit(const Args& a, Io& io, const std::string& text) {
-  if (a.output.empty()) {
-    io.out << text << std::flush;
-    return kExitOk;
-  }
-  const Status written = WriteOutputFile(a.output, text);
-  return written.ok() ? kExitOk : Fail(io, written);
-}
-
 }  // namespace
 
 void DefineImportValues(CLI::App& sub, Args& a) {
@@ -88,7 +67,7 @@ int RunImportValues(const Args& a, Io& io) {
   auto app = OpenApp(a.db, 1, true);
   if (!app.ok()) return Fail(io, app.status());
   Result<ImportSummary> summary =
-      (*app)->data().ImportValues(nullptr, *rows, CliActor(), ProgressPrinter(io));
+      (*app)->data().ImportValues(nullptr, *rows, CliActor(), ProgressPrinter(io, 10000));
   if (!summary.ok()) return Fail(io, summary.status());
   if (!summary->errors.empty()) {
     io.err << "Lỗi: tệp có " << summary->errors.size()
@@ -115,7 +94,8 @@ int RunImportResolution(const Args& a, Io& io) {
   if (!bundle.ok()) return Fail(io, bundle.status());
   auto app = OpenApp(a.db, 1, false);
   if (!app.ok()) return Fail(io, app.status());
-  Result<BundleImportSummary> s = ImportBundle(**app, *bundle, CliActor(), ProgressPrinter(io));
+  Result<BundleImportSummary> s =
+      ImportBundle(**app, *bundle, CliActor(), ProgressPrinter(io, 10000));
   if (!s.ok()) return Fail(io, s.status());
   if (!s->values.errors.empty()) {
     io.err << "Lỗi: số liệu có " << s->values.errors.size()
@@ -125,10 +105,14 @@ int RunImportResolution(const Args& a, Io& io) {
     }
     return kExitFailure;
   }
+  PrintProgressKept(io, s->assigned_tasks);
   io.out << "Đã nhập nghị quyết " << bundle->resolution.number << " (mã số " << s->resolution_id
-         << "): " << s->organizations << " tổ chức mới, " << s->elements << " chỉ tiêu báo cáo mới, "
-         << s->data_sets << " biểu mẫu mới, " << s->targets << " mục tiêu, " << s->tasks
-         << " nhiệm vụ; số liệu: " << FormatIntVi(s->values.inserted) << " mới, "
+         << "): " << s->organizations << " tổ chức mới, " << s->elements
+         << " chỉ tiêu báo cáo mới, " << s->data_sets << " biểu mẫu mới, " << s->targets
+         << " mục tiêu, " << s->tasks
+         << " nhiệm vụ đột phá, trọng tâm; nhiệm vụ được giao: " << s->assigned_tasks.created
+         << " mới, " << s->assigned_tasks.updated << " thay đổi, " << s->assigned_tasks.unchanged
+         << " giữ nguyên; số liệu: " << FormatIntVi(s->values.inserted) << " mới, "
          << FormatIntVi(s->values.updated) << " thay đổi, " << FormatIntVi(s->values.unchanged)
          << " giữ nguyên\n";
   return kExitOk;
@@ -151,7 +135,7 @@ int RunExportResolution(const Args& a, Io& io) {
     Result<ResolutionBundle> b = ExportBundle(**app, sys, a.resolution_id);
     if (b.status().key() == "scope.denied") continue;
     if (!b.ok()) return Fail(io, b.status());
-    return Emit(a, io, web::WriteResolutionFile(*b));
+    return EmitOutput(a, io, web::WriteResolutionFile(*b));
   }
   return Fail(io, Status::NotFound("resolution.not_found",
                                    "Không có nghị quyết mã số " + std::to_string(a.resolution_id)));
@@ -168,12 +152,9 @@ void DefineAssess(CLI::App& sub, Args& a) {
 }
 
 int RunAssess(const Args& a, Io& io) {
-  Date as_of = Today();
-  if (!a.as_of.empty()) {
-    std::optional<Date> d = ParseIsoDate(a.as_of);
-    if (!d) return UsageError(io, "ngày --as-of phải có dạng YYYY-MM-DD, ví dụ 2023-05-17");
-    as_of = *d;
-  }
+  Result<Date> as_of_date = AsOfDate(a);
+  if (!as_of_date.ok()) return UsageError(io, as_of_date.status().message());
+  const Date as_of = *as_of_date;
   if (a.file.empty() == (a.resolution_id == 0)) {
     return UsageError(io, "cần đúng một trong hai: --file TỆP hoặc --resolution MÃ (với --db)");
   }
@@ -205,10 +186,9 @@ int RunAssess(const Args& a, Io& io) {
     org_name = d->root.name;
   }
   if (a.format == "json") {
-    return Emit(a, io, web::AssessmentJsonText(result, resolution, org_code, org_name));
+    return EmitOutput(a, io, web::AssessmentJsonText(result, resolution, org_code, org_name));
   }
-  return Emit(a, io,
-              AssessmentTable(result, resolution.number + " — " + org_name));
+  return EmitOutput(a, io, AssessmentTable(result, resolution.number + " — " + org_name));
 }
 
 }  // namespace nq::cli

@@ -84,8 +84,13 @@ void PrintDemo(const std::string& db_url, const DemoSummary& s, Io& io) {
          << " mục tiêu, " << s.tasks << " nhiệm vụ đột phá\n"
          << "  - " << s.data_sets << " biểu mẫu báo cáo, " << FormatIntVi(s.values)
          << " giá trị số liệu từ tháng 8/2020 đến tháng 5/2023\n"
+         << "  - " << s.assigned_tasks << " nhiệm vụ được giao (của Nghị quyết "
+         << s.resolution_number << " và Nghị quyết " << s.provincial_number
+         << " của Đại hội Đảng bộ tỉnh: văn bản cụ thể hóa, công trình, dự án trọng điểm), "
+         << FormatIntVi(s.progress_updates) << " báo cáo tiến độ\n"
          << "  - Đánh giá giữa nhiệm kỳ (ngày " << FormatVi(kDemoReviewDate)
-         << "): trang /resolutions/" << s.resolution_id << "/dashboard?as_of=" << FormatIso(kDemoReviewDate) << "\n\n"
+         << "): trang /resolutions/" << s.resolution_id
+         << "/dashboard?as_of=" << FormatIso(kDemoReviewDate) << "\n\n"
          << "Tài khoản dùng thử (mật khẩu chung: " << kDemoPassword << "):\n";
   TextTable table({"Tên đăng nhập", "Vai trò", "Họ và tên", "Đơn vị"});
   for (const DemoUser& u : s.users) {

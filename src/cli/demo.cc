@@ -1,5 +1,5 @@
 // CreateDemo: the whole demo, in the order the layers need it — organizations, users, one
-// organization closed during the term, then the plan.
+// organization closed during the term, then the plan, the reports and the assigned tasks.
 #include <utility>
 
 #include "cli/commands.h"
@@ -59,6 +59,7 @@ Result<DemoSummary> CreateDemo(App& app) {
 
   NQ_RETURN_IF_ERROR(CreateDemoPlan(app, root_id, &summary));
   NQ_RETURN_IF_ERROR(CreateDemoReporting(app, root_id, &summary));
+  NQ_RETURN_IF_ERROR(CreateDemoTasks(app, root_id, &summary));
 
   tree = app.orgs().tree();
   for (size_t i = 0; i < tree->size(); ++i) {

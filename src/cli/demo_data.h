@@ -9,7 +9,12 @@
 //   - member and worker counts are direct: members belong to cells, so a base committee holds
 //     none itself and a subtree's total is the sum over it; about 5,000 members in all;
 //   - the term 2020–2025 and the resolution "01-NQ/ĐUK" of the 13th Congress with 7 targets and
-//     4 breakthrough tasks (demo_plan.cc);
+//     4 breakthrough tasks (demo_plan.cc), and 20 tasks assigned under them (demo_tasks.cc);
+//   - the provincial congress resolution the bloc follows, "01-NQ/ĐH", with its 18 concretizing
+//     documents and 11 key projects owned by the bloc's organizations (demo_province.cc); every
+//     assigned task's progress is posted as dated updates before the review date, so that on
+//     17/5/2023 most tasks are done on time, some late, a few overdue and some still in time
+//     (demo_progress.cc);
 //   - one login per role (DemoUsers), all with the password kDemoPassword.
 //
 // Deterministic: the same rows, the same numbers (worker counts come from a fixed-seed generator)
@@ -20,13 +25,17 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/status.h"
 #include "common/time.h"
+#include "domain/task.h"
+#include "domain/task_update.h"
 #include "domain/user.h"
 #include "service/app.h"
 #include "service/org_service.h"
+#include "service/resolution_bundle.h"
 
 namespace nq::cli {
 
@@ -53,6 +62,10 @@ struct DemoSummary {
   int values = 0;
   std::string resolution_number;
   int64_t resolution_id = 0;
+  int assigned_tasks = 0;  // of both resolutions
+  int progress_updates = 0;
+  std::string provincial_number;
+  int64_t provincial_id = 0;
   std::vector<DemoUser> users;
 };
 
@@ -86,6 +99,75 @@ std::string DemoIndicator(const std::string& target_code);
 // Writes the data elements, the data sets, the values from August 2020 to May 2023 and the
 // reports' history under `root_org_id`; fills summary->data_sets and values.
 Status CreateDemoReporting(App& app, int64_t root_org_id, DemoSummary* summary);
+
+// --- assigned tasks (demo_tasks.cc, demo_province.cc, demo_progress.cc) ---------------------
+
+// The provincial congress resolution the bloc follows: "01-NQ/ĐH", adopted 16/10/2020.
+Resolution DemoProvincialResolution();
+
+// A milestone of a demo key project: ISO dates, done "" while open.
+struct DemoMilestone {
+  const char* title;
+  const char* due;
+  const char* done;
+};
+
+// A task as the demo's tables give it: codes, ISO dates, and the facts its progress updates
+// tell (when it was done, how far an open one has come).
+struct DemoTaskRow {
+  const char* ref;
+  const char* parent = "";           // ref of the parent task
+  const char* resolution_task = "";  // title of the breakthrough task served
+  const char* owner = "";
+  const char* cooperating = "";  // codes separated by ';'
+  const char* title = "";
+  const char* assigning = "";  // văn bản giao
+  const char* assigned = "";
+  const char* due = "";  // one-off: the deadline; recurring: the series' last day
+  TaskRecurrence recurrence = TaskRecurrence::kOnce;
+  int offset_days = 10;
+  ProductKind product = ProductKind::kNone;
+  // Document: its number once issued; one-off report: its number; recurring report: the symbol
+  // its numbers end with ("BC/ĐU" gives "12-BC/ĐU").
+  const char* number = "";
+  const char* doc_title = "";  // document: trích yếu; project: name
+  const char* body = "";       // document: issuing body; project: location
+  const char* done = "";       // one-off: the completion (document: also its issue) date
+  int percent = 0;             // an open one-off task's progress
+  const char* late = "";       // recurring: the periods reported late ("2021Q3 2022Q1")
+  const char* missing = "";    // recurring: the periods not reported
+  std::vector<DemoMilestone> milestones = {};
+};
+
+// The rows of the bloc resolution's tasks and of the provincial resolution's documents and
+// projects.
+std::vector<DemoTaskRow> DemoBlocTaskRows();
+std::vector<DemoTaskRow> DemoProvincialTaskRows();
+
+// A task as assigned (no progress) and the progress updates that follow, in date order, each
+// dated (Vietnam time) before the review date.
+struct DemoTaskPlan {
+  BundleTask definition;
+  std::vector<std::pair<int64_t, ProgressInput>> updates;  // (Unix seconds, update)
+};
+
+struct DemoTaskSet {
+  Resolution resolution;  // the provincial one, or the bloc's (number only)
+  std::vector<DemoTaskPlan> plans;
+};
+
+// The demo's tasks of both resolutions with their updates. Deterministic (fixed-seed dates and
+// percents of intermediate updates).
+std::vector<DemoTaskSet> DemoTaskSets();
+
+// Each task as its updates leave it (ApplyProgress in order), by resolution: the states the demo
+// shows. Internal "demo.task_invalid" naming the task when an update does not apply.
+Result<std::vector<ResolutionTasks>> DemoTasksAfterUpdates();
+
+// Creates the provincial resolution in the bloc's term, imports both resolutions' tasks
+// (ImportTasks) and posts their updates (PostProgressAsSystem); fills summary->assigned_tasks,
+// progress_updates, provincial_number and provincial_id. Needs CreateDemoPlan first.
+Status CreateDemoTasks(App& app, int64_t root_org_id, DemoSummary* summary);
 
 // Creates the whole demo on an empty database. Conflict "demo.not_empty" when organizations
 // exist already; any service error otherwise (what was written before it stays written: the

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "common/utf8.h"
+#include "domain/task_status.h"
 
 namespace nq::cli {
 namespace {
@@ -90,6 +91,102 @@ TEST(DemoDataTest, OneUserPerRoleAndTwoSiblingReporters) {
   }
   EXPECT_EQ(roles.size(), 4u);
   EXPECT_EQ(reporter_orgs, (std::set<std::string>{"BTR.STC", "BTR.SYT"}));
+}
+
+// The state of the task `ref` in `tasks` on the review date.
+TaskState StateOf(const std::vector<BundleTask>& tasks, const std::string& ref) {
+  for (const BundleTask& b : tasks) {
+    if (b.ref == ref) return StateAsOf(b.task, kDemoReviewDate);
+  }
+  ADD_FAILURE() << "no task " << ref;
+  return TaskState::kNotAssigned;
+}
+
+TEST(DemoDataTest, ProvincialResolutionHas18DocumentsAnd11ProjectsWithMilestones) {
+  auto sets = DemoTasksAfterUpdates();
+  ASSERT_TRUE(sets.ok()) << sets.status().ToString();
+  ASSERT_EQ(sets->size(), 2u);
+  const ResolutionTasks& provincial = (*sets)[1];
+  EXPECT_EQ(provincial.resolution.number, "01-NQ/ĐH");
+  int documents = 0;
+  int projects = 0;
+  for (const BundleTask& b : provincial.tasks) {
+    if (b.task.product == ProductKind::kDocument) ++documents;
+    if (b.task.product != ProductKind::kProject) continue;
+    ++projects;
+    ASSERT_TRUE(b.task.project.has_value()) << b.ref;
+    EXPECT_GE(b.task.project->milestones.size(), 3u) << b.ref;
+    EXPECT_LE(b.task.project->milestones.size(), 5u) << b.ref;
+  }
+  EXPECT_EQ(documents, 18);
+  EXPECT_EQ(projects, 11);
+  EXPECT_EQ(provincial.tasks.size(), 29u);
+}
+
+TEST(DemoDataTest, EveryStateOccursOnTheReviewDateAndMostAreDoneOnTime) {
+  auto sets = DemoTasksAfterUpdates();
+  ASSERT_TRUE(sets.ok()) << sets.status().ToString();
+  std::vector<AssignedTask> all;
+  for (const ResolutionTasks& r : *sets) {
+    for (const BundleTask& b : r.tasks) all.push_back(b.task);
+  }
+  const TaskCounts counts = CountStates(all, kDemoReviewDate);
+  EXPECT_EQ(counts.Get(TaskState::kNotAssigned), 0);
+  for (TaskState s : {TaskState::kDoneLate, TaskState::kOpenInTime, TaskState::kOverdue}) {
+    EXPECT_GT(counts.Get(s), 0) << TaskStateCode(s);
+    EXPECT_GT(counts.Get(TaskState::kDoneOnTime), counts.Get(s)) << TaskStateCode(s);
+  }
+  // As the tables mean them (checked by hand against their dates).
+  const std::vector<BundleTask>& bloc = (*sets)[0].tasks;
+  const std::vector<BundleTask>& province = (*sets)[1].tasks;
+  EXPECT_EQ(StateOf(bloc, "SH2"), TaskState::kDoneOnTime);   // every quarter on time
+  EXPECT_EQ(StateOf(bloc, "SH3"), TaskState::kDoneLate);     // 2021Q3 late
+  EXPECT_EQ(StateOf(bloc, "DN5"), TaskState::kOverdue);      // no report for 2022
+  EXPECT_EQ(StateOf(bloc, "CDS2"), TaskState::kDoneOnTime);  // monthly, April due 5/5/2023
+  EXPECT_EQ(StateOf(bloc, "DN4"), TaskState::kOpenInTime);
+  EXPECT_EQ(StateOf(province, "VB01"), TaskState::kDoneOnTime);
+  EXPECT_EQ(StateOf(province, "VB04"), TaskState::kDoneLate);    // 20/4 for 31/3/2021
+  EXPECT_EQ(StateOf(province, "VB17"), TaskState::kOverdue);     // due 31/12/2022
+  EXPECT_EQ(StateOf(province, "VB18"), TaskState::kOpenInTime);  // due 30/6/2023
+  EXPECT_EQ(StateOf(province, "DA06"), TaskState::kDoneLate);    // 22/12 for 31/10/2021
+  EXPECT_EQ(StateOf(province, "DA07"), TaskState::kOverdue);
+  EXPECT_EQ(StateOf(province, "DA01"), TaskState::kOpenInTime);
+}
+
+TEST(DemoDataTest, TasksAreValidAndEveryOneHasUpdatesBeforeTheReview) {
+  std::set<std::string> codes;
+  for (const auto& row : DemoOrganizationRows()) codes.insert(*row.input.code);
+  auto known = [&](const std::string& code) { return codes.count(code) > 0; };
+  // Midnight at the end of the review day in Vietnam (UTC+7), in Unix seconds.
+  const int64_t review_end = (DaysFromCivil(kDemoReviewDate) + 1) * 86400 - 25200;
+  for (const DemoTaskSet& set : DemoTaskSets()) {
+    std::vector<BundleTask> definitions;
+    for (const DemoTaskPlan& p : set.plans) {
+      definitions.push_back(p.definition);
+      definitions.back().resolution_task.clear();  // titles checked when the demo imports them
+      EXPECT_FALSE(p.updates.empty()) << p.definition.ref;
+      for (const auto& [at, in] : p.updates) EXPECT_LT(at, review_end) << p.definition.ref;
+    }
+    const std::vector<std::string> problems = CheckBundleTasks(definitions, known, {});
+    EXPECT_TRUE(problems.empty()) << problems.front();
+  }
+}
+
+TEST(DemoDataTest, TasksAreTheSameOnEveryCall) {
+  const std::vector<DemoTaskSet> a = DemoTaskSets();
+  const std::vector<DemoTaskSet> b = DemoTaskSets();
+  ASSERT_EQ(a.size(), b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    ASSERT_EQ(a[i].plans.size(), b[i].plans.size());
+    for (size_t k = 0; k < a[i].plans.size(); ++k) {
+      EXPECT_EQ(a[i].plans[k].definition, b[i].plans[k].definition);
+      ASSERT_EQ(a[i].plans[k].updates.size(), b[i].plans[k].updates.size());
+      for (size_t u = 0; u < a[i].plans[k].updates.size(); ++u) {
+        EXPECT_EQ(a[i].plans[k].updates[u].first, b[i].plans[k].updates[u].first);
+        EXPECT_EQ(a[i].plans[k].updates[u].second.percent, b[i].plans[k].updates[u].second.percent);
+      }
+    }
+  }
 }
 
 }  // namespace

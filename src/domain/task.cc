@@ -140,6 +140,9 @@ Status CheckOccurrenceCompletions(const AssignedTask& t) {
 }
 
 Status CheckOrgs(const AssignedTask& t) {
+  if (t.resolution_id <= 0) {
+    return Status::Invalid("task.resolution_required", "Nhiệm vụ phải thuộc một nghị quyết");
+  }
   if (t.owner_org_id <= 0) {
     return Status::Invalid("task.owner_required", "Nhiệm vụ phải có đơn vị chủ trì");
   }

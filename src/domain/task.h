@@ -100,6 +100,7 @@ struct OccurrenceCompletion {
 // Nhiệm vụ được giao.
 struct AssignedTask {
   int64_t id = 0;
+  int64_t resolution_id = 0;                  // the resolution it carries out
   std::optional<int64_t> resolution_task_id;  // the breakthrough / key task it serves
   std::optional<int64_t> parent_id;           // set for a sub-task
   std::string title;
@@ -121,6 +122,7 @@ struct AssignedTask {
 // Checks a task as a whole; the first problem found is returned (keys below, messages in
 // Vietnamese naming the dates involved):
 //   task.title_required, task.title_invalid  blank, not UTF-8 or over 1000 code points
+//   task.resolution_required                 resolution_id not positive
 //   task.owner_required                      owner_org_id not positive
 //   task.cooperating_invalid                 a cooperating org that is the owner, repeated, ≤ 0
 //   task.parent_invalid                      the task is its own parent

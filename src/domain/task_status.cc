@@ -131,4 +131,13 @@ std::map<int64_t, TaskCounts> CountStatesByResolutionTask(const std::vector<Assi
                       [](const AssignedTask& t) { return t.resolution_task_id.value_or(0); });
 }
 
+std::optional<Date> NextDue(const AssignedTask& t, const Date& as_of) {
+  if (as_of < t.assigned) return std::nullopt;
+  for (const TaskOccurrence& o : OccurrencesDueBy(t, AddDays(as_of, 460))) {
+    const bool done = o.completed_on && !(as_of < *o.completed_on);
+    if (!done) return o.due;
+  }
+  return std::nullopt;
+}
+
 }  // namespace nq

@@ -71,6 +71,11 @@ TaskState StateAsOf(const AssignedTask& t, const Date& as_of);
 // not count here; a task may be both overdue and due within N days. False for negative days.
 bool DueWithin(const AssignedTask& t, const Date& as_of, int days);
 
+// The earliest deadline of the task not met as of the date — overdue or still to come, looking
+// up to 460 days ahead (past the next occurrence of any recurrence); nullopt when every deadline
+// in reach is met or the task was not yet assigned. What a board shows as "next deadline".
+std::optional<Date> NextDue(const AssignedTask& t, const Date& as_of);
+
 // Number of tasks in each state.
 struct TaskCounts {
   std::array<int, kTaskStateCount> by_state{};

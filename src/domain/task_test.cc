@@ -15,6 +15,7 @@ Period P(std::string_view id) { return Period::Parse(id).value(); }
 AssignedTask OneOff(Date assigned, Date due) {
   AssignedTask t;
   t.id = 1;
+  t.resolution_id = 3;
   t.title = "Xây dựng kế hoạch thực hiện Nghị quyết";
   t.owner_org_id = 7;
   t.assigning_document = "125-CV/ĐUK";
@@ -177,6 +178,9 @@ TEST(TaskTest, RefusesBadOrganizationsAndOffsets) {
   AssignedTask t = OneOff(D(2023, 1, 5), D(2023, 3, 31));
   t.owner_org_id = 0;
   EXPECT_EQ(ValidateAssignedTask(t).key(), "task.owner_required");
+  t.resolution_id = 0;
+  EXPECT_EQ(ValidateAssignedTask(t).key(), "task.resolution_required");
+  t.resolution_id = 3;
   t.owner_org_id = 7;
   t.cooperating_org_ids = {8, 7};
   EXPECT_EQ(ValidateAssignedTask(t).key(), "task.cooperating_invalid");

@@ -15,6 +15,7 @@ Result<std::unique_ptr<App>> App::Open(const std::string& db_url, int pool_size)
                                                                 app->plans_.get()));
   app->data_ = std::make_unique<DataService>(app->db_.get(), app->orgs_.get(),
                                              app->analytics_.get());
+  app->tasks_ = std::make_unique<TaskService>(app->db_.get(), app->orgs_.get());
   return app;
 }
 

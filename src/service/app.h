@@ -12,6 +12,7 @@
 #include "service/data_service.h"
 #include "service/org_service.h"
 #include "service/plan_service.h"
+#include "service/task_service.h"
 #include "service/user_service.h"
 #include "store/database.h"
 
@@ -31,6 +32,7 @@ class App {
   PlanService& plans() { return *plans_; }
   AnalyticsService& analytics() { return *analytics_; }  // the value index, assessments
   DataService& data() { return *data_; }                 // elements, sets, values, approval
+  TaskService& tasks() { return *tasks_; }               // assigned tasks, progress, evidence
 
  private:
   App() = default;
@@ -41,6 +43,7 @@ class App {
   std::unique_ptr<PlanService> plans_;
   std::unique_ptr<AnalyticsService> analytics_;  // before data_, which holds a pointer to it
   std::unique_ptr<DataService> data_;
+  std::unique_ptr<TaskService> tasks_;
 };
 
 }  // namespace nq

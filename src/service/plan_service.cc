@@ -13,18 +13,6 @@ Status CheckCanEditPlan(const Principal& p) {
   return p.role == Role::kAdmin || p.role == Role::kCommittee ? Status::Ok() : RoleDenied();
 }
 
-// A resolution binds every organization under the committee that adopted it, so its plan is
-// readable from the principal's scope and from every committee above their scope root; writes
-// stay limited to the scope itself (CheckOrg).
-bool CanReadPlanOf(const OrgTree& tree, const Principal& p, int64_t org_id) {
-  return tree.InSubtree(p.org_id, org_id) || tree.InSubtree(org_id, p.org_id);
-}
-
-Status CheckCanReadPlanOf(const OrgTree& tree, const Principal& p, int64_t org_id) {
-  if (CanReadPlanOf(tree, p, org_id)) return Status::Ok();
-  return CheckInScope(tree, p, org_id);  // NotFound or Forbidden, as for organizations
-}
-
 Status MissingId() { return Status::Invalid("plan.missing_id", "Thiếu mã định danh cần sửa"); }
 
 }  // namespace

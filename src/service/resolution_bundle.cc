@@ -23,6 +23,9 @@ class Problems {
   void Add(const std::string& where, const std::string& message) {
     lines_.push_back(where + ": " + message);
   }
+  void AddLines(const std::vector<std::string>& lines) {
+    lines_.insert(lines_.end(), lines.begin(), lines.end());
+  }
   Status ToStatus() const {
     if (lines_.empty()) return Status::Ok();
     std::string message = "Tệp nghị quyết không hợp lệ:";
@@ -113,6 +116,9 @@ void CheckDefinitions(const ResolutionBundle& b, const Numbered& n, Problems& pr
       }
     }
   }
+  problems.AddLines(CheckBundleTasks(
+      b.assigned_tasks, [&](const std::string& code) { return n.org_ids.count(code) > 0; },
+      b.tasks));
   std::unordered_set<std::string> element_codes;
   for (size_t i = 0; i < b.elements.size(); ++i) {
     problems.Add(At("data_elements", i), ValidateDataElement(b.elements[i]));

@@ -9,18 +9,12 @@
 
 #include "common/format.h"
 #include "service/resolution_bundle.h"
+#include "service/resolution_bundle_internal.h"
 
 namespace nq {
 namespace {
 
-// The system as an administrator of one root of the tree: every organization below is in scope.
-Principal SystemAt(int64_t root) {
-  Principal p;
-  p.username = "system";
-  p.role = Role::kAdmin;
-  p.org_id = root;
-  return p;
-}
+using bundle_internal::SystemAt;
 
 // The root of the tree that holds `org_id`.
 int64_t RootOf(const OrgTree& tree, int64_t org_id) {
@@ -178,6 +172,15 @@ Result<ResolutionBundle> ExportBundle(App& app, const Principal& p, int64_t reso
   b.targets = detail.targets;
   b.tasks = detail.tasks;
   b.settings = detail.settings;
+  TaskFilter filter;
+  filter.as_of = Today();
+  filter.resolution_id = resolution_id;
+  NQ_ASSIGN_OR_RETURN(TaskList visible, app.tasks().List(p, filter));
+  std::vector<AssignedTask> tasks;
+  for (TaskRow& row : visible.rows) tasks.push_back(std::move(row.task));
+  std::sort(tasks.begin(), tasks.end(),
+            [](const AssignedTask& x, const AssignedTask& y) { return x.id < y.id; });
+  b.assigned_tasks = ToBundleTasks(tasks, org_codes, detail.tasks);
   NQ_ASSIGN_OR_RETURN(b.elements, app.data().ListElements(p));
   std::map<int64_t, const DataElement*> elements;
   for (const DataElement& e : b.elements) elements[e.id] = &e;
@@ -220,6 +223,10 @@ Result<BundleImportSummary> ImportBundle(App& app, const ResolutionBundle& b,
   NQ_ASSIGN_OR_RETURN(auto elements, CreateMissingDefinitions(app, sys, b, actor, &summary));
   NQ_ASSIGN_OR_RETURN(summary.resolution_id,
                       SavePlan(app, sys, b, committee->id, actor, &summary));
+  if (!b.assigned_tasks.empty()) {
+    NQ_ASSIGN_OR_RETURN(summary.assigned_tasks,
+                        ImportTasks(app, summary.resolution_id, b.assigned_tasks, actor));
+  }
   std::vector<ValueRow> rows;
   rows.reserve(b.values.size());
   for (size_t i = 0; i < b.values.size(); ++i) {
@@ -248,13 +255,9 @@ Result<ResolutionDashboard> AssessInDatabase(App& app, int64_t resolution_id, co
     }
     if (!root) return Status::NotFound("org.not_found", "Không có tổ chức mã " + org_code);
   }
-  for (int64_t top : tree->Roots()) {
-    const Principal sys = SystemAt(top);
-    if (!app.plans().GetResolution(sys, resolution_id).ok()) continue;
-    return app.analytics().Assess(sys, resolution_id, as_of, root);
-  }
-  return Status::NotFound("resolution.not_found",
-                          "Không có nghị quyết mã số " + std::to_string(resolution_id));
+  NQ_ASSIGN_OR_RETURN(bundle_internal::SystemResolution r,
+                      bundle_internal::ResolutionAsSystem(app, resolution_id));
+  return app.analytics().Assess(r.sys, resolution_id, as_of, root);
 }
 
 }  // namespace nq

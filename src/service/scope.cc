@@ -18,4 +18,13 @@ Status CheckInScope(const OrgTree& tree, const Principal& p, int64_t org_id) {
   return Status::Ok();
 }
 
+bool CanReadPlanOf(const OrgTree& tree, const Principal& p, int64_t org_id) {
+  return tree.InSubtree(p.org_id, org_id) || tree.InSubtree(org_id, p.org_id);
+}
+
+Status CheckCanReadPlanOf(const OrgTree& tree, const Principal& p, int64_t org_id) {
+  if (CanReadPlanOf(tree, p, org_id)) return Status::Ok();
+  return CheckInScope(tree, p, org_id);
+}
+
 }  // namespace nq

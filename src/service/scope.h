@@ -25,4 +25,11 @@ Status OrgNotFound();
 // outside the scope (also when the principal's own organization is missing from the tree).
 Status CheckInScope(const OrgTree& tree, const Principal& p, int64_t org_id);
 
+// A resolution binds every organization under the committee that adopted it, so the plan of a
+// committee `org_id` (its terms, resolutions, targets) is readable from the principal's scope and
+// from every committee above their scope root; writes stay limited to the scope itself.
+bool CanReadPlanOf(const OrgTree& tree, const Principal& p, int64_t org_id);
+// OK when CanReadPlanOf, else CheckInScope's NotFound or Forbidden.
+Status CheckCanReadPlanOf(const OrgTree& tree, const Principal& p, int64_t org_id);
+
 }  // namespace nq

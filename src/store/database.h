@@ -15,7 +15,8 @@
 // IMMEDIATE).
 //
 // All reads and writes go through a Tx (a database transaction). Every mutating Tx method of an
-// entity (organization, user, term, resolution, target, resolution task, assessment settings)
+// entity (organization, user, term, resolution, target, resolution task, assessment settings,
+// assigned task, task update)
 // writes an audit row (who, when, entity, id, action, old JSON, new JSON) inside the same
 // transaction, so a change and its audit row commit or vanish together. Sessions and failed
 // sign-ins are short-lived security state, not records: their methods write no audit row of
@@ -58,6 +59,8 @@
 #include "domain/organization.h"
 #include "domain/period.h"
 #include "domain/resolution.h"
+#include "domain/task.h"
+#include "domain/task_update.h"
 #include "domain/user.h"
 
 namespace nq::store {
@@ -232,6 +235,40 @@ class Tx {
   // Inserts or replaces the report of (org, set, period); audit action `action`.
   // Invalid "report.org_unknown" / "report.dataset_unknown" for a missing organization or set.
   virtual Status UpsertReport(const Report& r, const std::string& action) = 0;
+
+  // --- assigned tasks and their progress (domain/task.h, domain/task_update.h) ---------------
+  // Audit entities "assigned_task" (actions "create", "update"; the whole task as JSON: owner,
+  // cooperating organizations, deadline, product with document and project milestones,
+  // completions, progress) and "task_update" (action "create"; the update with the names, types,
+  // sizes and SHA-256 of its evidence files — never their bytes).
+  struct TaskQuery {
+    std::optional<int64_t> resolution_id;
+    std::vector<int64_t> owner_org_ids;  // empty: any owner
+  };
+  // Tasks matching the query, by id, each complete (cooperating organizations in the order
+  // given, occurrence completions by period, document, project with milestones in order).
+  virtual Result<std::vector<AssignedTask>> ListAssignedTasks(const TaskQuery& q) = 0;
+  virtual Result<AssignedTask> GetAssignedTask(int64_t id) = 0;  // NotFound "task.not_found"
+  // Inserts (t.id ignored) and returns the new id. Invalid "task.resolution_unknown",
+  // "task.owner_unknown", "task.cooperating_unknown", "task.parent_unknown",
+  // "task.resolution_task_unknown" for references to missing rows.
+  virtual Result<int64_t> InsertAssignedTask(const AssignedTask& t) = 0;
+  // Replaces every field of the stored task (by t.id); NotFound "task.not_found"; Invalid as
+  // for insert. Both: Invalid "task.completion_invalid" for two completions of one period.
+  virtual Status UpdateAssignedTask(const AssignedTask& t) = 0;
+
+  // Progress updates of a task, oldest first, each with its evidence infos (by id).
+  virtual Result<std::vector<TaskUpdate>> ListTaskUpdates(int64_t task_id) = 0;
+  // Inserts the update (u.id and u.evidence ignored) and its evidence files (info ids, task and
+  // update ids ignored; the rest stored as given) and returns the update's id. Invalid
+  // "task.not_found" when no task has u.task_id.
+  virtual Result<int64_t> InsertTaskUpdate(const TaskUpdate& u,
+                                           const std::vector<EvidenceFile>& files) = 0;
+  // One evidence file's info; NotFound "evidence.not_found".
+  virtual Result<EvidenceInfo> GetEvidenceInfo(int64_t id) = 0;
+  // Its bytes exactly as stored; NotFound "evidence.not_found"; Internal "store.corrupt" for
+  // stored content that does not decode.
+  virtual Result<std::string> GetEvidenceContent(int64_t id) = 0;
 
   // --- audit
   // -----------------------------------------------------------------------------------------

@@ -224,6 +224,90 @@ CREATE TABLE assessment_settings (
   mid_term_counts_on_track INTEGER NOT NULL
 )
 )sql"},
+    // A task's document and project are optional groups: has_document / has_project say whether
+    // the group is present, so that a document with every field empty still reads back.
+    // Evidence bytes live in their own table, as base64 text, so that listing never loads them.
+    {5, "assigned tasks, progress updates, evidence", R"sql(
+CREATE TABLE assigned_tasks (
+  id {id},
+  resolution_id BIGINT NOT NULL REFERENCES resolutions (id),
+  resolution_task_id BIGINT REFERENCES resolution_tasks (id),
+  parent_id BIGINT REFERENCES assigned_tasks (id),
+  title TEXT NOT NULL,
+  owner_org_id BIGINT NOT NULL REFERENCES organizations (id),
+  assigning_document TEXT NOT NULL,
+  assigned TEXT NOT NULL,
+  recurrence TEXT NOT NULL,
+  due TEXT NOT NULL,
+  offset_days INTEGER NOT NULL,
+  until_date TEXT,
+  product TEXT NOT NULL,
+  has_document INTEGER NOT NULL,
+  document_number TEXT NOT NULL,
+  document_title TEXT NOT NULL,
+  document_issued TEXT,
+  document_issuing_body TEXT NOT NULL,
+  has_project INTEGER NOT NULL,
+  project_name TEXT NOT NULL,
+  project_location TEXT NOT NULL,
+  report_ref TEXT NOT NULL,
+  completed_on TEXT,
+  progress_percent INTEGER NOT NULL
+);
+CREATE INDEX assigned_tasks_owner ON assigned_tasks (owner_org_id);
+CREATE INDEX assigned_tasks_resolution ON assigned_tasks (resolution_id);
+CREATE INDEX assigned_tasks_parent ON assigned_tasks (parent_id);
+CREATE TABLE assigned_task_cooperators (
+  task_id BIGINT NOT NULL REFERENCES assigned_tasks (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  org_id BIGINT NOT NULL REFERENCES organizations (id),
+  PRIMARY KEY (task_id, position)
+);
+CREATE TABLE assigned_task_completions (
+  task_id BIGINT NOT NULL REFERENCES assigned_tasks (id) ON DELETE CASCADE,
+  period TEXT NOT NULL,
+  period_start TEXT NOT NULL,
+  completed_on TEXT NOT NULL,
+  report_ref TEXT NOT NULL,
+  PRIMARY KEY (task_id, period)
+);
+CREATE TABLE assigned_task_milestones (
+  task_id BIGINT NOT NULL REFERENCES assigned_tasks (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  due TEXT NOT NULL,
+  done_on TEXT,
+  PRIMARY KEY (task_id, position)
+);
+CREATE TABLE task_updates (
+  id {id},
+  task_id BIGINT NOT NULL REFERENCES assigned_tasks (id),
+  at BIGINT NOT NULL,
+  user_id BIGINT NOT NULL,
+  username TEXT NOT NULL,
+  old_percent INTEGER NOT NULL,
+  percent INTEGER NOT NULL,
+  note TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  completed_on TEXT,
+  period TEXT
+);
+CREATE INDEX task_updates_task ON task_updates (task_id);
+CREATE TABLE task_evidence (
+  id {id},
+  task_id BIGINT NOT NULL REFERENCES assigned_tasks (id),
+  update_id BIGINT NOT NULL REFERENCES task_updates (id),
+  file_name TEXT NOT NULL,
+  type TEXT NOT NULL,
+  size BIGINT NOT NULL,
+  sha256 TEXT NOT NULL
+);
+CREATE INDEX task_evidence_update ON task_evidence (update_id);
+CREATE TABLE task_evidence_content (
+  evidence_id BIGINT PRIMARY KEY REFERENCES task_evidence (id),
+  content TEXT NOT NULL
+)
+)sql"},
 };
 
 constexpr int kLatest = static_cast<int>(std::size(kMigrations));

@@ -6,7 +6,9 @@
 // (users, sessions, sign-in failures), soci_tx_plan.cc (terms, resolutions),
 // soci_tx_targets.cc (targets, resolution tasks), soci_tx_settings.cc (assessment settings of
 // resolutions), soci_tx_data.cc (data elements, data sets),
-// soci_tx_values.cc (data values, reports), migrations.cc (schema).
+// soci_tx_values.cc (data values, reports), soci_tx_tasks.cc and soci_tx_task_writes.cc
+// (assigned tasks), soci_tx_task_updates.cc (progress updates, evidence files), migrations.cc
+// (schema).
 #pragma once
 
 #include <soci/soci.h>
@@ -16,8 +18,10 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "store/database.h"
 #include "store/database_url.h"
@@ -98,6 +102,24 @@ Status QueryRows(soci::session& sql, const std::string& select, const Key* key, 
   }
   return Status::Ok();
 }
+
+// --- helpers of the assigned tasks (soci_tx_tasks.cc) ------------------------------------------
+
+// The first of `ids` that names no row of `table` (by its column id), nullopt when all do.
+// Throws what SOCI throws.
+std::optional<int64_t> FirstMissingId(soci::session& sql, const char* table,
+                                      const std::vector<int64_t>& ids);
+
+// Reads a nullable ISO date column into *out (nullopt for NULL); false for text that is no date.
+bool ReadDate(const std::string& text, soci::indicator ind, std::optional<Date>* out);
+
+// The columns of assigned_tasks but id, separated by ", ": what reads select after the id and
+// writes bind by name.
+inline constexpr char kAssignedTaskColumns[] =
+    "resolution_id, resolution_task_id, parent_id, title, owner_org_id, assigning_document, "
+    "assigned, recurrence, due, offset_days, until_date, product, has_document, document_number, "
+    "document_title, document_issued, document_issuing_body, has_project, project_name, "
+    "project_location, report_ref, completed_on, progress_percent";
 
 // --- database (soci_database.cc) --------------------------------------------------------------
 
@@ -220,6 +242,17 @@ class SociTx final : public Tx {
                                           const Period& period) override;
   Result<std::vector<Report>> ListReports(int64_t data_set_id, const Period& period) override;
   Status UpsertReport(const Report& r, const std::string& action) override;
+
+  Result<std::vector<AssignedTask>> ListAssignedTasks(const TaskQuery& q) override;
+  Result<AssignedTask> GetAssignedTask(int64_t id) override;
+  Result<int64_t> InsertAssignedTask(const AssignedTask& t) override;
+  Status UpdateAssignedTask(const AssignedTask& t) override;
+
+  Result<std::vector<TaskUpdate>> ListTaskUpdates(int64_t task_id) override;
+  Result<int64_t> InsertTaskUpdate(const TaskUpdate& u,
+                                   const std::vector<EvidenceFile>& files) override;
+  Result<EvidenceInfo> GetEvidenceInfo(int64_t id) override;
+  Result<std::string> GetEvidenceContent(int64_t id) override;
 
   Status Audit(const std::string& entity, const std::string& entity_id, const std::string& action,
                const std::string& old_value, const std::string& new_value) override;

@@ -13,6 +13,7 @@
 #include "web/api_orgs.h"
 #include "web/api_resolutions.h"
 #include "web/api_session.h"
+#include "web/api_tasks.h"
 #include "web/api_users.h"
 #include "web/json_io.h"
 #include "web/pages_assessment_settings.h"
@@ -24,6 +25,7 @@
 #include "web/pages_login.h"
 #include "web/pages_org.h"
 #include "web/pages_orgs.h"
+#include "web/pages_tasks.h"
 #include "web/pages_users.h"
 #include "web/router.h"
 #include "web/static_files.h"
@@ -100,10 +102,12 @@ void AddSecurityHeaders(const HttpRequest& request, HttpResponse* r) {
   r->SetHeader("X-Frame-Options", "DENY");
   r->SetHeader("Referrer-Policy", "same-origin");
   r->SetHeader("Content-Security-Policy", kContentSecurityPolicy);
-  // Static assets set their own long-lived caching; everything else is per-user and fresh.
-  if (!(IsStaticPath(request.path) && !r->Header("Cache-Control").empty())) {
-    r->SetHeader("Cache-Control", "no-store");
-  }
+  // Static assets set their own long-lived caching; everything else is per-user and fresh. A
+  // response that already forbids storing (an evidence file: "private, no-store") keeps its own.
+  const std::string_view cache = r->Header("Cache-Control");
+  const bool keep = !cache.empty() && (IsStaticPath(request.path) ||
+                                       cache.find("no-store") != std::string_view::npos);
+  if (!keep) r->SetHeader("Cache-Control", "no-store");
 }
 
 }  // namespace
@@ -120,6 +124,7 @@ Handler MakeAppHandler(App& app, const AppOptions& options) {
   AddDataApi(router, ctx);
   AddAssessmentApi(router, ctx);
   AddAssessmentSettingsApi(router, ctx);
+  AddTaskApi(router, ctx);
   AddLoginPages(router, ctx);
   AddHomePage(router, ctx);
   AddOrgTreePages(router, ctx);
@@ -128,6 +133,7 @@ Handler MakeAppHandler(App& app, const AppOptions& options) {
   AddDataPages(router, ctx);
   AddEntryPages(router, ctx);
   AddDashboardPages(router, ctx);
+  AddTaskPages(router, ctx);
   AddAssessmentSettingsPages(router, ctx);
 
   return [state](const HttpRequest& request) {

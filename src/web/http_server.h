@@ -22,7 +22,7 @@ struct HttpServerOptions {
   uint16_t port = 8080;           // 0 picks a free port (see HttpServer::port())
   int threads = 2;
   size_t max_header_bytes = size_t{16} * 1024;
-  size_t max_body_bytes = size_t{8} * 1024 * 1024;
+  size_t max_body_bytes = size_t{48} * 1024 * 1024;  // 5 evidence files of 8 MiB + fields
   int read_timeout_seconds = 30;
   int write_timeout_seconds = 30;
   bool behind_tls = false;        // marks requests secure (Secure cookies)

@@ -302,6 +302,14 @@ Status JsonObjectReader::GetObjects(std::string_view key, size_t max_items,
   return Status::Ok();
 }
 
+Status JsonObjectReader::GetObject(std::string_view key, std::optional<JsonObjectReader>* out) {
+  const json* v = Find(key);
+  if (!v) return Status::Ok();
+  if (!v->is_object()) return WrongType(key, "đối tượng");
+  out->emplace(JsonObjectReader(std::make_unique<json>(*v)));
+  return Status::Ok();
+}
+
 Status JsonObjectReader::Require(std::string_view key) const {
   return Has(key) ? Status::Ok() : MissingField(key);
 }

@@ -88,6 +88,8 @@ class JsonObjectReader {
   // strict rules (the caller reads and Finish()es each).
   Status GetObjects(std::string_view key, size_t max_items,
                     std::optional<std::vector<JsonObjectReader>>* out);
+  // One nested object, given as a reader of its own (the caller reads and Finish()es it).
+  Status GetObject(std::string_view key, std::optional<JsonObjectReader>* out);
 
   // missing_field unless the field is present (call after the getter, or before: it only looks).
   Status Require(std::string_view key) const;

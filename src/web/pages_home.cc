@@ -6,10 +6,37 @@
 
 #include "common/format.h"
 #include "web/pages_common.h"
+#include "web/task_view.h"
 
 namespace nq::web {
 namespace {
 
+// How many tasks the "Việc sắp đến hạn / quá hạn" card lists, and how far ahead it looks.
+constexpr size_t kDueListLength = 8;
+constexpr int kDueSoonDays = 14;
+
+// The card's context: the first tasks of TaskService::DueSoon and how many more there are.
+Result<mstch::map> DueSoonContext(const PageCall& c, const Date& today) {
+  NQ_ASSIGN_OR_RETURN(std::vector<TaskRow> rows,
+                      c.app().tasks().DueSoon(c.principal(), today, kDueSoonDays));
+  mstch::array items;
+  int overdue = 0;
+  for (const TaskRow& row : rows) {
+    if (row.state == TaskState::kOverdue) ++overdue;
+    if (items.size() < kDueListLength) items.push_back(TaskRowContext(c.app(), row, today));
+  }
+  const size_t more = rows.size() - items.size();
+  return mstch::map{
+      {"items", std::move(items)},
+      {"has_items", !rows.empty()},
+      {"overdue_count", std::to_string(overdue)},
+      {"soon_count", std::to_string(rows.size() - static_cast<size_t>(overdue))},
+      {"days", std::to_string(kDueSoonDays)},
+      {"more", more > 0 ? std::to_string(more) : std::string()},
+      {"board_url", "/tasks?due_within=" + std::to_string(kDueSoonDays)},
+      {"overdue_url", std::string("/tasks?state=overdue")},
+  };
+}
 
 mstch::map ResolutionContext(const ResolutionDetail& d) {
   mstch::array targets;
@@ -90,6 +117,8 @@ Result<HttpResponse> Home(const PageCall& c) {
     resolutions.push_back(ResolutionContext(d));
   }
 
+  NQ_ASSIGN_OR_RETURN(mstch::map due, DueSoonContext(c, today));
+
   const Organization& root = orgs.front();
   mstch::map context{
       {"org_id", std::to_string(root.id)},
@@ -103,6 +132,7 @@ Result<HttpResponse> Home(const PageCall& c) {
       {"workers", FormatIntVi(workers)},
       {"sectors", std::move(sectors)},
       {"resolutions", std::move(resolutions)},
+      {"due", std::move(due)},
   };
   return PageResponse(200, FrameFor(c, "Trang chủ", "home"), "home", context);
 }

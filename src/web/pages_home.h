@@ -1,7 +1,9 @@
 // The home page (/): the signed-in user's organization, counts over their scope (organizations
 // open today, grassroots organizations, sub-cells, members, workers), grassroots organizations
 // by sector, and the resolutions of the terms in scope with their targets and breakthrough
-// tasks (read through PlanService).
+// tasks (read through PlanService), and the card "Việc sắp đến hạn / quá hạn": the tasks owned
+// in the user's scope that are overdue or due within 14 days (TaskService::DueSoon), overdue
+// first, at most 8 listed, each linking to its task page.
 // Thread-safety: the handler is thread-safe.
 #pragma once
 

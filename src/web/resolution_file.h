@@ -1,6 +1,7 @@
 // The resolution JSON file (docs/formats.md, "format": "nqtrack.resolution", version 1): a
-// ResolutionBundle (service/resolution_bundle.h) as JSON text, and the JSON form of an
-// assessment that `nqtrack assess --format json` prints. nlohmann/json stays in web/.
+// ResolutionBundle (service/resolution_bundle.h) as JSON text; the tasks file of `nqtrack
+// export tasks`; and the JSON form of an assessment that `nqtrack assess --format json` prints.
+// nlohmann/json stays in web/.
 //
 // Reading is strict: unknown fields, wrong types, bad codes, dates or periods are refused with
 // Invalid "file.invalid" whose Vietnamese message lists each problem with its JSON path
@@ -16,6 +17,7 @@
 
 #include "analytics/resolution_assessment.h"
 #include "common/status.h"
+#include "common/time.h"
 #include "service/data_service.h"
 #include "service/resolution_bundle.h"
 
@@ -33,6 +35,17 @@ Result<std::vector<ValueRow>> ParseValuesJson(std::string_view text);
 
 // The bundle as the file's text (pretty-printed, UTF-8, keys in the documented order).
 std::string WriteResolutionFile(const ResolutionBundle& b);
+
+// The tasks file of `nqtrack export tasks --format json` (docs/formats.md, "Tasks file",
+// "format": "nqtrack.tasks", version 1): each resolution with its assigned tasks as the
+// resolution file writes them, each with its state as of `as_of` (domain/task_status.h), the
+// occurrences of a recurring task due by then with theirs (a completion dated after `as_of` is
+// left out of the occurrence), and the counts of each state.
+std::string WriteTasksFile(const std::vector<ResolutionTasks>& resolutions, const Date& as_of);
+
+// Reads a tasks file (what export computed — states, occurrences, counts — is ignored) or a
+// resolution file (its resolution with its assigned tasks). Errors as ParseResolutionFile.
+Result<std::vector<ResolutionTasks>> ParseTasksFile(std::string_view text);
 
 // The assessment as JSON text (docs/formats.md, "Assessment output"): the headline, buckets,
 // fields and each target with its status, numbers, explanation and yearly values.

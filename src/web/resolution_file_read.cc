@@ -3,180 +3,20 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
 #include "common/utf8.h"
 #include "web/resolution_file.h"
+#include "web/resolution_file_internal.h"
 
 namespace nq::web {
 namespace {
 
+using file_internal::Each;
+using file_internal::Fields;
+using file_internal::PeriodField;
 using nlohmann::json;
-
-// Reads fields of one object at a path; records problems instead of stopping at the first.
-class Fields {
- public:
-  Fields(const json& object, std::string path, std::vector<std::string>* problems)
-      : object_(object), path_(std::move(path)), problems_(problems) {
-    if (!object_.is_object()) Problem("", "phải là một đối tượng JSON");
-  }
-  // Reports fields nobody asked for.
-  ~Fields() {
-    if (!object_.is_object()) return;
-    for (auto it = object_.begin(); it != object_.end(); ++it) {
-      if (known_.count(it.key()) == 0) Problem(it.key(), "trường không được hỗ trợ");
-    }
-  }
-  Fields(const Fields&) = delete;
-  Fields& operator=(const Fields&) = delete;
-
-  void Problem(const std::string& field, const std::string& message) {
-    problems_->push_back((field.empty() ? path_ : Path(field)) + ": " + message);
-  }
-  std::string Path(const std::string& field) const {
-    return path_.empty() ? field : path_ + "." + field;
-  }
-
-  const json* Get(const std::string& key, bool required) {
-    known_.insert(key);
-    if (!object_.is_object()) return nullptr;
-    auto it = object_.find(key);
-    if (it == object_.end()) {
-      if (required) Problem(key, "thiếu trường bắt buộc");
-      return nullptr;
-    }
-    return &*it;
-  }
-  std::string String(const std::string& key, bool required = true) {
-    const json* v = Get(key, required);
-    if (v == nullptr) return "";
-    if (!v->is_string()) {
-      Problem(key, "phải là chuỗi");
-      return "";
-    }
-    const std::string& s = v->get_ref<const std::string&>();
-    if (!IsValidUtf8(s)) Problem(key, "không phải UTF-8 hợp lệ");
-    return s;
-  }
-  std::optional<double> Number(const std::string& key, bool required = true) {
-    const json* v = Get(key, required);
-    if (v == nullptr) return std::nullopt;
-    if (!v->is_number() || !std::isfinite(v->get<double>())) {
-      Problem(key, "phải là số");
-      return std::nullopt;
-    }
-    return v->get<double>();
-  }
-  int Int(const std::string& key, int fallback, bool required = false) {
-    const json* v = Get(key, required);
-    if (v == nullptr) return fallback;
-    if (!v->is_number_integer() || v->get<int64_t>() < 0 || v->get<int64_t>() > 100000000) {
-      Problem(key, "phải là số nguyên không âm");
-      return fallback;
-    }
-    return static_cast<int>(v->get<int64_t>());
-  }
-  bool Bool(const std::string& key) {
-    const json* v = Get(key, false);
-    if (v == nullptr) return false;
-    if (!v->is_boolean()) Problem(key, "phải là true hoặc false");
-    return v->is_boolean() && v->get<bool>();
-  }
-  std::optional<Date> DateField(const std::string& key, bool required = true) {
-    const std::string s = String(key, required);
-    if (s.empty()) return std::nullopt;
-    std::optional<Date> d = ParseIsoDate(s);
-    if (!d) Problem(key, "ngày phải có dạng YYYY-MM-DD: '" + s + "'");
-    return d;
-  }
-  std::vector<std::string> Strings(const std::string& key) {
-    std::vector<std::string> out;
-    const json* v = Get(key, false);
-    if (v == nullptr) return out;
-    if (!v->is_array()) {
-      Problem(key, "phải là mảng chuỗi");
-      return out;
-    }
-    for (const json& item : *v) {
-      if (item.is_string()) {
-        out.push_back(item.get<std::string>());
-      } else {
-        Problem(key, "phải là mảng chuỗi");
-      }
-    }
-    return out;
-  }
-  // An array of finite numbers; absent: nullopt.
-  std::optional<std::vector<double>> Numbers(const std::string& key) {
-    const json* v = Get(key, false);
-    if (v == nullptr) return std::nullopt;
-    std::vector<double> out;
-    if (!v->is_array()) {
-      Problem(key, "phải là mảng số");
-      return out;
-    }
-    for (const json& item : *v) {
-      if (item.is_number() && std::isfinite(item.get<double>())) {
-        out.push_back(item.get<double>());
-      } else {
-        Problem(key, "phải là mảng số");
-      }
-    }
-    return out;
-  }
-  const json* Array(const std::string& key, bool required = true) {
-    const json* v = Get(key, required);
-    if (v != nullptr && !v->is_array()) {
-      Problem(key, "phải là mảng");
-      return nullptr;
-    }
-    return v;
-  }
-  // An enumeration code through its parser.
-  template <typename T, typename Parser>
-  T Enum(const std::string& key, Parser parse, T fallback, bool required = true) {
-    const std::string s = String(key, required);
-    if (s.empty()) return fallback;
-    std::optional<T> v = parse(s);
-    if (!v) Problem(key, "giá trị không hợp lệ: '" + s + "'");
-    return v.value_or(fallback);
-  }
-
- private:
-  const json& object_;
-  std::string path_;
-  std::vector<std::string>* problems_;
-  std::set<std::string> known_;
-};
-
-std::string Item(const std::string& list, size_t i) {
-  return list + "[" + std::to_string(i) + "]";
-}
-
-// Calls read(fields, index) for each object of the array `key`.
-template <typename F>
-void Each(Fields& parent, const std::string& key, bool required, std::vector<std::string>* problems,
-          F read) {
-  const json* array = parent.Array(key, required);
-  if (array == nullptr) return;
-  for (size_t i = 0; i < array->size(); ++i) {
-    Fields f((*array)[i], Item(key, i), problems);
-    read(f, i);
-  }
-}
-
-std::optional<Period> PeriodField(Fields& f, const std::string& key) {
-  const std::string s = f.String(key);
-  if (s.empty()) return std::nullopt;
-  Result<Period> p = Period::Parse(s);
-  if (!p.ok()) {
-    f.Problem(key, p.status().message());
-    return std::nullopt;
-  }
-  return *p;
-}
 
 void ReadOrganizations(Fields& root, ResolutionBundle& b, std::vector<std::string>* problems) {
   Each(root, "organizations", true, problems, [&](Fields& f, size_t i) {
@@ -330,7 +170,9 @@ void ReadValues(Fields& root, ResolutionBundle& b, std::vector<std::string>* pro
 
 }  // namespace
 
-Result<ResolutionBundle> ParseResolutionFile(std::string_view text) {
+namespace file_internal {
+
+Result<json> ParseFileJson(std::string_view text) {
   if (!IsValidUtf8(text)) {
     return Status::Invalid("json.invalid_utf8", "Tệp không phải văn bản UTF-8 hợp lệ");
   }
@@ -338,13 +180,31 @@ Result<ResolutionBundle> ParseResolutionFile(std::string_view text) {
   if (doc.is_discarded()) {
     return Status::Invalid("json.malformed", "Tệp không phải JSON hợp lệ");
   }
-  const auto format = doc.is_object() ? doc.find("format") : doc.end();
+  return doc;
+}
+
+bool IsFormat(const json& doc, const char* format) {
+  const auto f = doc.is_object() ? doc.find("format") : doc.end();
   const auto version = doc.is_object() ? doc.find("version") : doc.end();
-  const bool ours = format != doc.end() && format->is_string() &&
-                    format->get_ref<const std::string&>() == "nqtrack.resolution" &&
-                    version != doc.end() && version->is_number_integer() &&
-                    version->get<int64_t>() == 1;
-  if (!ours) {
+  return f != doc.end() && f->is_string() && f->get_ref<const std::string&>() == format &&
+         version != doc.end() && version->is_number_integer() && version->get<int64_t>() == 1;
+}
+
+Status FileProblems(const std::vector<std::string>& problems, const std::string& title) {
+  if (problems.empty()) return Status::Ok();
+  std::string message = title;
+  for (size_t i = 0; i < problems.size() && i < 50; ++i) message += "\n" + problems[i];
+  if (problems.size() > 50) {
+    message += "\n… và " + std::to_string(problems.size() - 50) + " lỗi khác";
+  }
+  return Status::Invalid("file.invalid", message);
+}
+
+}  // namespace file_internal
+
+Result<ResolutionBundle> ParseResolutionFile(std::string_view text) {
+  NQ_ASSIGN_OR_RETURN(json doc, file_internal::ParseFileJson(text));
+  if (!file_internal::IsFormat(doc, "nqtrack.resolution")) {
     return Status::Invalid("file.format",
                            "Tệp không phải tệp nghị quyết của nqtrack (cần \"format\": "
                            "\"nqtrack.resolution\", \"version\": 1)");
@@ -357,17 +217,13 @@ Result<ResolutionBundle> ParseResolutionFile(std::string_view text) {
     root.Get("version", true);
     ReadOrganizations(root, b, &problems);
     ReadPlan(root, b, &problems);
+    file_internal::ReadAssignedTasks(root, "assigned_tasks", false, &b.assigned_tasks, &problems);
     ReadSettings(root, b, &problems);
     ReadDefinitions(root, b, &problems);
     ReadValues(root, b, &problems);
   }
-  if (problems.empty()) return b;
-  std::string message = "Tệp nghị quyết không hợp lệ:";
-  for (size_t i = 0; i < problems.size() && i < 50; ++i) message += "\n" + problems[i];
-  if (problems.size() > 50) {
-    message += "\n… và " + std::to_string(problems.size() - 50) + " lỗi khác";
-  }
-  return Status::Invalid("file.invalid", message);
+  NQ_RETURN_IF_ERROR(file_internal::FileProblems(problems));
+  return b;
 }
 
 }  // namespace nq::web

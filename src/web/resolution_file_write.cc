@@ -6,6 +6,7 @@
 #include "web/api_assessment_settings.h"
 #include "web/json_io.h"
 #include "web/resolution_file.h"
+#include "web/resolution_file_internal.h"
 
 namespace nq::web {
 namespace {
@@ -124,6 +125,10 @@ std::string WriteResolutionFile(const ResolutionBundle& b) {
                           {"title", t.title},
                           {"description", t.description},
                           {"targets", t.target_codes}});
+  }
+  j["assigned_tasks"] = ordered_json::array();
+  for (const BundleTask& t : b.assigned_tasks) {
+    j["assigned_tasks"].push_back(file_internal::AssignedTaskJson(t));
   }
   if (b.settings) j["assessment_settings"] = AssessmentSettingsJson(*b.settings);
   j["data_elements"] = ordered_json::array();

@@ -83,6 +83,7 @@ std::string RenderPage(const PageFrame& frame, std::string_view name, const mstc
       {"nav_home", frame.active_nav == "home"},
       {"nav_orgs", frame.active_nav == "orgs"},
       {"nav_dashboard", frame.active_nav == "dashboard"},
+      {"nav_tasks", frame.active_nav == "tasks"},
       {"nav_entry", frame.active_nav == "entry"},
       {"nav_data_sets", frame.active_nav == "data_sets"},
       {"nav_completeness", frame.active_nav == "completeness"},

@@ -26,7 +26,7 @@ namespace nq::web {
 // The chrome around a page: what the layout needs besides the body.
 struct PageFrame {
   std::string title;       // shown in <title> after the product name
-  std::string active_nav;  // "home", "orgs", "users", "account" or "" (highlights the menu)
+  std::string active_nav;  // "home", "orgs", "tasks", "users", "account", "" (menu highlight)
   // The signed-in user; when signed_in is false the layout shows no menu or user block.
   bool signed_in = false;
   std::string user_full_name;

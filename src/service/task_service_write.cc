@@ -1,0 +1,198 @@
+// TaskService: the writes (create, edit, progress with evidence). Reads are in task_service.cc.
+#include <algorithm>
+#include <utility>
+
+#include "common/time.h"
+#include "service/password.h"
+#include "service/scope.h"
+#include "service/task_service.h"
+#include "service/task_service_internal.h"
+
+namespace nq {
+namespace {
+
+Status CheckCanEditTasks(const Principal& p) {
+  return p.role == Role::kAdmin || p.role == Role::kCommittee ? Status::Ok() : RoleDenied();
+}
+
+Status ParentInvalid(std::string msg) {
+  return Status::Invalid("task.parent_invalid", std::move(msg));
+}
+
+bool HasProgress(const AssignedTask& t) {
+  return t.progress_percent != 0 || t.completed_on || !t.occurrence_completions.empty() ||
+         !t.report_ref.empty() || (t.document && IsIssued(*t.document)) ||
+         (t.project && std::any_of(t.project->milestones.begin(), t.project->milestones.end(),
+                                   [](const Milestone& m) { return m.done_on.has_value(); }));
+}
+
+// The new definition `def` with the progress that updates recorded on `old`.
+AssignedTask KeepProgress(AssignedTask def, const AssignedTask& old) {
+  def.progress_percent = old.progress_percent;
+  def.completed_on = old.completed_on;
+  def.occurrence_completions = old.occurrence_completions;
+  def.report_ref = old.report_ref;
+  if (def.document && old.document) {
+    def.document->number = old.document->number;
+    def.document->issued = old.document->issued;
+  }
+  if (def.project && old.project) {
+    std::vector<Milestone>& ms = def.project->milestones;
+    for (size_t i = 0; i < ms.size() && i < old.project->milestones.size(); ++i) {
+      ms[i].done_on = old.project->milestones[i].done_on;
+    }
+  }
+  return def;
+}
+
+// The references of `t` that the store cannot check alone: the resolution readable, the
+// breakthrough task and the parent of the same resolution, no cycle through parents.
+Status CheckReferences(store::Tx& tx, const OrgTree& tree, const Principal* p,
+                       const AssignedTask& t) {
+  NQ_ASSIGN_OR_RETURN(Resolution r, tx.GetResolution(t.resolution_id));
+  if (p != nullptr) {
+    NQ_ASSIGN_OR_RETURN(Term term, tx.GetTerm(r.term_id));
+    NQ_RETURN_IF_ERROR(CheckCanReadPlanOf(tree, *p, term.org_id));
+  }
+  if (t.resolution_task_id) {
+    NQ_ASSIGN_OR_RETURN(ResolutionTask rt, tx.GetResolutionTask(*t.resolution_task_id));
+    if (rt.resolution_id != t.resolution_id) {
+      return Status::Invalid("task.resolution_task_invalid",
+                             "Nhiệm vụ đột phá, trọng tâm đã chọn không thuộc nghị quyết này");
+    }
+  }
+  std::optional<int64_t> parent = t.parent_id;
+  for (int depth = 0; parent; ++depth) {
+    if (depth > 20 || (t.id != 0 && *parent == t.id)) {
+      return ParentInvalid("Nhiệm vụ không thể là nhiệm vụ con của chính nó");
+    }
+    Result<AssignedTask> up = tx.GetAssignedTask(*parent);
+    if (!up.ok() && up.status().key() == "task.not_found") {
+      return ParentInvalid("Không có nhiệm vụ cha mã số " + std::to_string(*parent));
+    }
+    NQ_RETURN_IF_ERROR(up.status());
+    if (up->resolution_id != t.resolution_id) {
+      return ParentInvalid("Nhiệm vụ cha phải thuộc cùng nghị quyết");
+    }
+    parent = up->parent_id;
+  }
+  return Status::Ok();
+}
+
+// Checks every file and returns them ready to store.
+Result<std::vector<EvidenceFile>> CheckFiles(const std::vector<EvidenceUpload>& files) {
+  if (files.size() > kMaxEvidenceFiles) {
+    return Status::Invalid("evidence.too_many", "Mỗi lần báo cáo tiến độ gửi tối đa " +
+                                                    std::to_string(kMaxEvidenceFiles) + " tệp");
+  }
+  std::vector<EvidenceFile> out;
+  for (const EvidenceUpload& f : files) {
+    NQ_ASSIGN_OR_RETURN(EvidenceType type, CheckEvidence(f.file_name, f.bytes));
+    EvidenceFile e;
+    e.info.file_name = f.file_name;
+    e.info.type = type;
+    e.info.size = static_cast<int64_t>(f.bytes.size());
+    e.info.sha256 = Sha256Hex(f.bytes);
+    e.bytes = f.bytes;
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<AssignedTask> TaskService::Save(const Principal* p, AssignedTask t, bool create,
+                                       const store::Actor& a) {
+  if (p != nullptr) NQ_RETURN_IF_ERROR(CheckCanEditTasks(*p));
+  if (create) {
+    t.id = 0;
+    NQ_RETURN_IF_ERROR(ValidateAssignedTask(t));  // an update is checked once merged below
+  }
+  const std::shared_ptr<const OrgTree> tree = orgs_->tree();
+  if (p != nullptr) {
+    NQ_RETURN_IF_ERROR(CheckInScope(*tree, *p, t.owner_org_id));
+    for (int64_t id : t.cooperating_org_ids) NQ_RETURN_IF_ERROR(CheckInScope(*tree, *p, id));
+    if (create && HasProgress(t)) {
+      return Status::Invalid("task.progress_on_create",
+                             "Nhiệm vụ mới chưa có tiến độ; tiến độ và kết quả do đơn vị chủ trì "
+                             "báo cáo sau khi được giao");
+    }
+  }
+  NQ_ASSIGN_OR_RETURN(auto tx, db_->Begin(a));
+  NQ_RETURN_IF_ERROR(CheckReferences(*tx, *tree, p, t));
+  if (create) {
+    NQ_ASSIGN_OR_RETURN(t.id, tx->InsertAssignedTask(t));
+  } else {
+    NQ_ASSIGN_OR_RETURN(AssignedTask old, tx->GetAssignedTask(t.id));
+    if (p != nullptr) NQ_RETURN_IF_ERROR(CheckInScope(*tree, *p, old.owner_org_id));
+    t = KeepProgress(std::move(t), old);
+    NQ_RETURN_IF_ERROR(ValidateAssignedTask(t));
+    if (t == old) return t;  // nothing to write, nothing to audit
+    NQ_RETURN_IF_ERROR(tx->UpdateAssignedTask(t));
+  }
+  NQ_RETURN_IF_ERROR(tx->Commit());
+  return t;
+}
+
+Result<TaskUpdate> TaskService::Post(const Principal* p, int64_t task_id, const ProgressInput& in,
+                                     const std::vector<EvidenceUpload>& files, int64_t at,
+                                     const store::Actor& a) {
+  if (p != nullptr && !CanEnterData(p->role)) return RoleDenied();
+  NQ_ASSIGN_OR_RETURN(auto tx, db_->Begin(a));
+  NQ_ASSIGN_OR_RETURN(AssignedTask task, tx->GetAssignedTask(task_id));
+  if (p != nullptr) {
+    const std::shared_ptr<const OrgTree> tree = orgs_->tree();
+    NQ_RETURN_IF_ERROR(task_internal::CheckCanSee(*tree, *p, task));
+    NQ_RETURN_IF_ERROR(CheckInScope(*tree, *p, task.owner_org_id));
+  }
+  NQ_ASSIGN_OR_RETURN(std::vector<EvidenceFile> stored, CheckFiles(files));
+  NQ_ASSIGN_OR_RETURN(AssignedTask next, ApplyProgress(task, in));
+  if (next != task) NQ_RETURN_IF_ERROR(tx->UpdateAssignedTask(next));
+  TaskUpdate u;
+  u.task_id = task_id;
+  u.at = at;
+  u.user_id = a.user_id;
+  u.username = a.username;
+  u.old_percent = task.progress_percent;
+  u.percent = next.progress_percent;
+  u.note = in.note;
+  u.reason = in.reason;
+  u.completed_on = in.completed_on;
+  u.period = in.period;
+  NQ_ASSIGN_OR_RETURN(u.id, tx->InsertTaskUpdate(u, stored));
+  NQ_ASSIGN_OR_RETURN(std::vector<TaskUpdate> all, tx->ListTaskUpdates(task_id));
+  NQ_RETURN_IF_ERROR(tx->Commit());
+  for (TaskUpdate& x : all) {
+    if (x.id == u.id) return std::move(x);
+  }
+  return u;
+}
+
+Result<AssignedTask> TaskService::Create(const Principal& p, const AssignedTask& t,
+                                         const store::Actor& a) {
+  return Save(&p, t, true, a);
+}
+
+Result<AssignedTask> TaskService::Update(const Principal& p, const AssignedTask& t,
+                                         const store::Actor& a) {
+  return Save(&p, t, false, a);
+}
+
+Result<TaskUpdate> TaskService::PostProgress(const Principal& p, int64_t task_id,
+                                             const ProgressInput& in,
+                                             const std::vector<EvidenceUpload>& files,
+                                             const store::Actor& a) {
+  return Post(&p, task_id, in, files, NowUnix(), a);
+}
+
+Result<AssignedTask> TaskService::CreateAsSystem(const AssignedTask& t, const store::Actor& a) {
+  return Save(nullptr, t, true, a);
+}
+
+Result<TaskUpdate> TaskService::PostProgressAsSystem(int64_t task_id, const ProgressInput& in,
+                                                     const std::vector<EvidenceUpload>& files,
+                                                     int64_t at, const store::Actor& a) {
+  return Post(nullptr, task_id, in, files, at, a);
+}
+
+}  // namespace nq

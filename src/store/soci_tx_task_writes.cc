@@ -1,0 +1,216 @@
+// SociTx: nhiệm vụ được giao, assigned tasks — the writes (the reads, and the layout of the
+// tables, are in soci_tx_tasks.cc). A write replaces the task's row and its child rows whole.
+// References are checked with SELECTs before writing, so that each missing row gets its own
+// error key; the foreign keys stay the last word.
+#include <soci/soci.h>
+
+#include <string>
+#include <string_view>
+
+#include "common/time.h"
+#include "store/soci_internal.h"
+#include "store/task_audit_text.h"
+
+namespace nq::store {
+namespace {
+
+// "INSERT ... VALUES (:resolution_id, ...) RETURNING id" or "UPDATE ... SET resolution_id =
+// :resolution_id, ... WHERE id = :id": both bind TaskParams by name.
+std::string TaskWriteSql(bool insert) {
+  std::string values;
+  std::string_view columns = kAssignedTaskColumns;
+  while (!columns.empty()) {
+    const size_t end = columns.find(", ");
+    const std::string_view c = columns.substr(0, end);
+    columns = end == std::string_view::npos ? std::string_view() : columns.substr(end + 2);
+    if (!values.empty()) values += ", ";
+    if (!insert) values.append(c).append(" = ");
+    values.append(":").append(c);
+  }
+  return insert ? std::string("INSERT INTO assigned_tasks (") + kAssignedTaskColumns +
+                      ") VALUES (" + values + ") RETURNING id"
+                : "UPDATE assigned_tasks SET " + values + " WHERE id = :id";
+}
+
+// A nullable date column as SOCI binds it.
+struct DateParam {
+  explicit DateParam(const std::optional<Date>& d)
+      : text(d ? FormatIso(*d) : std::string()), ind(d ? soci::i_ok : soci::i_null) {}
+  std::string text;
+  soci::indicator ind;
+};
+
+// The values of a task's row as SOCI binds them (each exchanged by its column's name).
+struct TaskParams {
+  explicit TaskParams(const AssignedTask& t)
+      : resolution_id(t.resolution_id),
+        resolution_task_id(t.resolution_task_id.value_or(0)),
+        parent_id(t.parent_id.value_or(0)),
+        owner_org_id(t.owner_org_id),
+        resolution_task_ind(t.resolution_task_id ? soci::i_ok : soci::i_null),
+        parent_ind(t.parent_id ? soci::i_ok : soci::i_null),
+        assigned(FormatIso(t.assigned)),
+        recurrence(TaskRecurrenceCode(t.deadline.recurrence)),
+        due(FormatIso(t.deadline.due)),
+        product(ProductKindCode(t.product)),
+        until(t.deadline.until),
+        issued(t.document ? t.document->issued : std::nullopt),
+        completed_on(t.completed_on),
+        has_document(t.document ? 1 : 0),
+        has_project(t.project ? 1 : 0),
+        document(t.document.value_or(ConcretizingDocument{})),
+        project_name(t.project ? t.project->name : std::string()),
+        project_location(t.project ? t.project->location : std::string()) {}
+
+  void Bind(soci::statement& st, const AssignedTask& t) {
+    st.exchange(soci::use(resolution_id, "resolution_id"));
+    st.exchange(soci::use(resolution_task_id, resolution_task_ind, "resolution_task_id"));
+    st.exchange(soci::use(parent_id, parent_ind, "parent_id"));
+    st.exchange(soci::use(t.title, "title"));
+    st.exchange(soci::use(owner_org_id, "owner_org_id"));
+    st.exchange(soci::use(t.assigning_document, "assigning_document"));
+    st.exchange(soci::use(assigned, "assigned"));
+    st.exchange(soci::use(recurrence, "recurrence"));
+    st.exchange(soci::use(due, "due"));
+    st.exchange(soci::use(t.deadline.offset_days, "offset_days"));
+    st.exchange(soci::use(until.text, until.ind, "until_date"));
+    st.exchange(soci::use(product, "product"));
+    st.exchange(soci::use(has_document, "has_document"));
+    st.exchange(soci::use(document.number, "document_number"));
+    st.exchange(soci::use(document.title, "document_title"));
+    st.exchange(soci::use(issued.text, issued.ind, "document_issued"));
+    st.exchange(soci::use(document.issuing_body, "document_issuing_body"));
+    st.exchange(soci::use(has_project, "has_project"));
+    st.exchange(soci::use(project_name, "project_name"));
+    st.exchange(soci::use(project_location, "project_location"));
+    st.exchange(soci::use(t.report_ref, "report_ref"));
+    st.exchange(soci::use(completed_on.text, completed_on.ind, "completed_on"));
+    st.exchange(soci::use(t.progress_percent, "progress_percent"));
+  }
+
+  long long resolution_id, resolution_task_id, parent_id, owner_org_id;
+  soci::indicator resolution_task_ind, parent_ind;
+  std::string assigned, recurrence, due, product;
+  DateParam until, issued, completed_on;
+  int has_document, has_project;
+  ConcretizingDocument document;
+  std::string project_name, project_location;
+};
+
+// Invalid with the key of the first reference of t to a missing row. Throws what SOCI throws.
+Status CheckTaskReferences(soci::session& sql, const AssignedTask& t) {
+  struct Ref {
+    const char* table;
+    std::vector<int64_t> ids;
+    const char* key;
+    const char* what;
+  };
+  const Ref refs[] = {
+      {"resolutions", {t.resolution_id}, "task.resolution_unknown", "Nghị quyết"},
+      {"organizations", {t.owner_org_id}, "task.owner_unknown", "Đơn vị chủ trì"},
+      {"organizations", t.cooperating_org_ids, "task.cooperating_unknown", "Đơn vị phối hợp"},
+      {"assigned_tasks", t.parent_id ? std::vector<int64_t>{*t.parent_id} : std::vector<int64_t>{},
+       "task.parent_unknown", "Nhiệm vụ cha"},
+      {"resolution_tasks",
+       t.resolution_task_id ? std::vector<int64_t>{*t.resolution_task_id} : std::vector<int64_t>{},
+       "task.resolution_task_unknown", "Nhiệm vụ đột phá, trọng tâm"},
+  };
+  for (const Ref& r : refs) {
+    if (std::optional<int64_t> missing = FirstMissingId(sql, r.table, r.ids)) {
+      return Status::Invalid(r.key, std::string(r.what) + " (mã số " + std::to_string(*missing) +
+                                        ") của nhiệm vụ không tồn tại");
+    }
+  }
+  return Status::Ok();
+}
+
+// Writes the task's row: a new one (returning its id in *id) or the one with id t.id.
+void WriteTaskRow(soci::session& sql, const AssignedTask& t, bool insert, long long* id) {
+  TaskParams p(t);
+  soci::statement stmt(sql);
+  stmt.alloc();
+  p.Bind(stmt, t);
+  if (insert) {
+    stmt.exchange(soci::into(*id));
+  } else {
+    stmt.exchange(soci::use(*id, "id"));
+  }
+  stmt.prepare(TaskWriteSql(insert));
+  stmt.define_and_bind();
+  stmt.execute(true);
+}
+
+// Replaces the child rows of t (whose id is set). Throws what SOCI throws.
+void WriteTaskParts(soci::session& sql, const AssignedTask& t) {
+  long long id = t.id;
+  for (const char* table :
+       {"assigned_task_cooperators", "assigned_task_completions", "assigned_task_milestones"}) {
+    sql << std::string("DELETE FROM ") + table + " WHERE task_id = :id", soci::use(id);
+  }
+  for (size_t i = 0; i < t.cooperating_org_ids.size(); ++i) {
+    long long org = t.cooperating_org_ids[i];
+    int position = static_cast<int>(i);
+    sql << "INSERT INTO assigned_task_cooperators (task_id, position, org_id) VALUES (:t, :p, :o)",
+        soci::use(id), soci::use(position), soci::use(org);
+  }
+  for (const OccurrenceCompletion& c : t.occurrence_completions) {
+    const std::string period = c.period.ToString(), start = FormatIso(c.period.start());
+    const std::string on = FormatIso(c.completed_on);
+    sql << "INSERT INTO assigned_task_completions (task_id, period, period_start, completed_on, "
+           "report_ref) VALUES (:t, :p, :s, :c, :r)",
+        soci::use(id), soci::use(period), soci::use(start), soci::use(on), soci::use(c.report_ref);
+  }
+  const std::vector<Milestone> none;
+  const std::vector<Milestone>& milestones = t.project ? t.project->milestones : none;
+  for (size_t i = 0; i < milestones.size(); ++i) {
+    int position = static_cast<int>(i);
+    const std::string due = FormatIso(milestones[i].due);
+    DateParam done(milestones[i].done_on);
+    sql << "INSERT INTO assigned_task_milestones (task_id, position, title, due, done_on) "
+           "VALUES (:t, :p, :ti, :d, :o)",
+        soci::use(id), soci::use(position), soci::use(milestones[i].title), soci::use(due),
+        soci::use(done.text, done.ind);
+  }
+}
+
+// The one unique key a task's rows can break is (task, period) of a completion: a period
+// completed twice, which ValidateAssignedTask refuses with the same key.
+WriteErrors TaskWriteErrors() {
+  return {Status::Invalid("task.completion_invalid",
+                          "Một kỳ của nhiệm vụ được ghi nhận hoàn thành hai lần"),
+          Status()};
+}
+
+}  // namespace
+
+Result<int64_t> SociTx::InsertAssignedTask(const AssignedTask& t) {
+  int64_t new_id = 0;
+  Status st = Mutate("InsertAssignedTask", TaskWriteErrors(), [&]() -> Status {
+    NQ_RETURN_IF_ERROR(CheckTaskReferences(sql_, t));
+    long long id = 0;
+    WriteTaskRow(sql_, t, /*insert=*/true, &id);
+    AssignedTask stored = t;
+    stored.id = id;
+    WriteTaskParts(sql_, stored);
+    InsertAudit("assigned_task", std::to_string(id), "create", "", AssignedTaskJson(stored));
+    new_id = id;
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return new_id;
+}
+
+Status SociTx::UpdateAssignedTask(const AssignedTask& t) {
+  return Mutate("UpdateAssignedTask", TaskWriteErrors(), [&]() -> Status {
+    NQ_ASSIGN_OR_RETURN(AssignedTask old, GetAssignedTask(t.id));
+    NQ_RETURN_IF_ERROR(CheckTaskReferences(sql_, t));
+    long long id = t.id;
+    WriteTaskRow(sql_, t, /*insert=*/false, &id);
+    WriteTaskParts(sql_, t);
+    InsertAudit("assigned_task", std::to_string(t.id), "update", AssignedTaskJson(old),
+                AssignedTaskJson(t));
+    return Status::Ok();
+  });
+}
+
+}  // namespace nq::store
