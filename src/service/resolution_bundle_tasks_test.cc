@@ -98,25 +98,10 @@ class ImportTasksTest : public testing_util::ServiceTest {
   void SetUp() override {
     ServiceTest::SetUp();
     if (HasFatalFailure()) return;
-    Term term;
-    term.name = "Nhiệm kỳ 2020 - 2025";
-    term.org_id = Id("DUK");
-    Result<Term> t = app_->plans().CreateTermAsSystem(term, system_);
-    ASSERT_TRUE(t.ok()) << t.status().ToString();
-    Resolution r;
-    r.term_id = t->id;
-    r.number = "01-NQ/ĐUK";
-    r.title = "Nghị quyết Đại hội";
-    Result<Resolution> res = app_->plans().CreateResolutionAsSystem(r, system_);
-    ASSERT_TRUE(res.ok()) << res.status().ToString();
-    resolution_id_ = res->id;
-    ResolutionTask bt;
-    bt.resolution_id = resolution_id_;
-    bt.position = 1;
-    bt.title = "Nâng cao chất lượng sinh hoạt chi bộ";
-    Result<ResolutionTask> b = app_->plans().CreateTaskAsSystem(bt, system_);
-    ASSERT_TRUE(b.ok()) << b.status().ToString();
-    breakthrough_id_ = b->id;
+    const BlocPlan plan = CreateBlocPlan();
+    ASSERT_GT(plan.breakthrough_id, 0);
+    resolution_id_ = plan.resolution_id;
+    breakthrough_id_ = plan.breakthrough_id;
   }
 
   // A parent document task (completed, with cooperating organizations and the breakthrough

@@ -84,6 +84,40 @@ class ServiceTest : public ::testing::Test {
     EXPECT_TRUE(store::Database::DropAllForTests(url_).ok());
   }
 
+  // The plan most task tests start from, made as the system: the term 2020–2025 of DUK, its
+  // resolution 01-NQ/ĐUK and one breakthrough task. Fails the test on an error (ids then 0).
+  struct BlocPlan {
+    int64_t term_id = 0;
+    int64_t resolution_id = 0;
+    int64_t breakthrough_id = 0;
+  };
+  BlocPlan CreateBlocPlan() {
+    BlocPlan out;
+    Term term;
+    term.name = "Nhiệm kỳ 2020 - 2025";
+    term.org_id = Id("DUK");
+    Result<Term> t = app_->plans().CreateTermAsSystem(term, system_);
+    EXPECT_TRUE(t.ok()) << t.status().ToString();
+    if (!t.ok()) return out;
+    out.term_id = t->id;
+    Resolution r;
+    r.term_id = t->id;
+    r.number = "01-NQ/ĐUK";
+    r.title = "Nghị quyết Đại hội đại biểu Đảng bộ Khối lần thứ XIII";
+    Result<Resolution> res = app_->plans().CreateResolutionAsSystem(r, system_);
+    EXPECT_TRUE(res.ok()) << res.status().ToString();
+    if (!res.ok()) return out;
+    out.resolution_id = res->id;
+    ResolutionTask bt;
+    bt.resolution_id = res->id;
+    bt.position = 1;
+    bt.title = "Nâng cao chất lượng sinh hoạt chi bộ";
+    Result<ResolutionTask> b = app_->plans().CreateTaskAsSystem(bt, system_);
+    EXPECT_TRUE(b.ok()) << b.status().ToString();
+    if (b.ok()) out.breakthrough_id = b->id;
+    return out;
+  }
+
   // Id of the organization with this code (fails the test if absent).
   int64_t Id(const std::string& code) {
     for (const Organization& org : app_->orgs().tree()->ToVector()) {

@@ -20,26 +20,10 @@ class TaskServiceTest : public testing_util::ServiceTest {
   void SetUp() override {
     ServiceTest::SetUp();
     if (HasFatalFailure()) return;
-    PlanService& plans = app_->plans();
-    Term term;
-    term.name = "Nhiệm kỳ 2020 - 2025";
-    term.org_id = Id("DUK");
-    Result<Term> t = plans.CreateTermAsSystem(term, system_);
-    ASSERT_TRUE(t.ok()) << t.status().ToString();
-    Resolution r;
-    r.term_id = t->id;
-    r.number = "01-NQ/ĐUK";
-    r.title = "Nghị quyết Đại hội đại biểu Đảng bộ Khối lần thứ XIII";
-    Result<Resolution> res = plans.CreateResolutionAsSystem(r, system_);
-    ASSERT_TRUE(res.ok()) << res.status().ToString();
-    resolution_id_ = res->id;
-    ResolutionTask bt;
-    bt.resolution_id = resolution_id_;
-    bt.position = 1;
-    bt.title = "Nâng cao chất lượng sinh hoạt chi bộ";
-    Result<ResolutionTask> b = plans.CreateTaskAsSystem(bt, system_);
-    ASSERT_TRUE(b.ok()) << b.status().ToString();
-    breakthrough_id_ = b->id;
+    const BlocPlan plan = CreateBlocPlan();
+    ASSERT_GT(plan.breakthrough_id, 0);
+    resolution_id_ = plan.resolution_id;
+    breakthrough_id_ = plan.breakthrough_id;
   }
 
   // A one-off document task of `owner`, assigned 5/1/2023, due 31/3/2023.

@@ -5,22 +5,11 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-import { chromium } from 'playwright-core';
 
-import { startDemo, repoRoot, DEMO_PASSWORD } from '../lib/nqtrack.mjs';
+import { launchChromium, signIn } from '../lib/browser.mjs';
+import { startDemo, repoRoot } from '../lib/nqtrack.mjs';
 
 const shots = path.join(repoRoot, 'var', 'screenshots');
-
-async function signIn(page, baseUrl, username, shot) {
-  await page.goto(`${baseUrl}/login`);
-  await page.fill('#username', username);
-  await page.fill('#password', DEMO_PASSWORD);
-  if (shot) await page.screenshot({ path: path.join(shots, shot) });
-  await Promise.all([
-    page.waitForURL((u) => !u.pathname.startsWith('/login')),
-    page.click('form[action="/login"] button[type="submit"]'),
-  ]);
-}
 
 describe('organization tree in the browser', () => {
   let demo;
@@ -29,11 +18,7 @@ describe('organization tree in the browser', () => {
   before(async () => {
     mkdirSync(shots, { recursive: true });
     demo = await startDemo();
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-             '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {
@@ -47,7 +32,7 @@ describe('organization tree in the browser', () => {
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
 
-    await signIn(page, demo.url, 'bantochuc', 'login.png');
+    await signIn(page, demo.url, 'bantochuc', { shots, shot: 'login.png' });
     assert.equal(await page.locator('#nq-user-name').innerText(), 'Trần Văn Minh');
 
     await page.goto(`${demo.url}/orgs`);

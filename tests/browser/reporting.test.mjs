@@ -14,37 +14,14 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-import { chromium } from 'playwright-core';
 
-import { startDemo, repoRoot, signedIn, orgIdsByCode, DEMO_PASSWORD } from '../lib/nqtrack.mjs';
+import { launchChromium, signIn, openAs } from '../lib/browser.mjs';
+import { startDemo, repoRoot, signedIn, orgIdsByCode } from '../lib/nqtrack.mjs';
 
 const shots = path.join(repoRoot, 'var', 'screenshots');
 const AS_OF = '2023-05-17';
 const PERIOD = '2023M05';
 const DONE_STATUSES = ['VƯỢT', 'ĐẠT', 'ĐÚNG TIẾN ĐỘ'];
-
-async function signIn(page, baseUrl, username) {
-  await page.goto(`${baseUrl}/login`);
-  await page.fill('#username', username);
-  await page.fill('#password', DEMO_PASSWORD);
-  await Promise.all([
-    page.waitForURL((u) => !u.pathname.startsWith('/login')),
-    page.click('form[action="/login"] button[type="submit"]'),
-  ]);
-}
-
-// A signed-in page that records script errors and CSP violations.
-async function openAs(browser, baseUrl, username) {
-  const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 1000 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await signIn(page, baseUrl, username);
-  return { context, page, errors };
-}
 
 // The "done" count of a headline such as "Hoàn thành 6/7 mục tiêu".
 function doneOf(headline) {
@@ -63,11 +40,7 @@ describe('reporting changes the dashboard', () => {
   before(async () => {
     mkdirSync(shots, { recursive: true });
     demo = await startDemo();
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-             '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     const admin = await signedIn(demo.url, 'admin');
     ids = await orgIdsByCode(admin);
     const sets = await admin.get('/api/v1/data-sets');

@@ -13,9 +13,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-import { chromium } from 'playwright-core';
 
-import { startDemo, repoRoot, signedIn, orgIdsByCode, DEMO_PASSWORD } from '../lib/nqtrack.mjs';
+import { launchChromium, signIn, openAs } from '../lib/browser.mjs';
+import { startDemo, repoRoot, signedIn, orgIdsByCode } from '../lib/nqtrack.mjs';
 
 const shots = path.join(repoRoot, 'var', 'screenshots');
 const TITLE = 'Rà soát, báo cáo việc sinh hoạt chi bộ định kỳ quý III';
@@ -56,29 +56,6 @@ function makePdf(text) {
   return Buffer.from(out, 'latin1');
 }
 
-async function signIn(page, baseUrl, username) {
-  await page.goto(`${baseUrl}/login`);
-  await page.fill('#username', username);
-  await page.fill('#password', DEMO_PASSWORD);
-  await Promise.all([
-    page.waitForURL((u) => !u.pathname.startsWith('/login')),
-    page.click('form[action="/login"] button[type="submit"]'),
-  ]);
-}
-
-// A signed-in page that records script errors and CSP violations.
-async function openAs(browser, baseUrl, username) {
-  const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 1000 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await signIn(page, baseUrl, username);
-  return { context, page, errors };
-}
-
 // Fails when the page is wider than its viewport (a table or a form pushing out).
 async function assertNoHorizontalOverflow(page, what) {
   const { scroll, client } = await page.evaluate(() => ({
@@ -96,11 +73,7 @@ describe('assigned tasks in the browser', () => {
   before(async () => {
     mkdirSync(shots, { recursive: true });
     demo = await startDemo();
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-             '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     const committee = await signedIn(demo.url, 'bantochuc');
     const ids = await orgIdsByCode(committee);
     const resolutions = await committee.get('/api/v1/resolutions');
