@@ -141,9 +141,11 @@ struct TaskImportSummary {
 // document, dates, deadline, product, resolution task, parent) and keeps the progress its
 // updates recorded (TaskService::Update). Every task is checked first (CheckBundleTasks against
 // the database's organizations and the resolution's tasks): Invalid "tasks.invalid" listing
-// every problem, and nothing written. Importing the same tasks twice changes nothing.
-// NotFound "resolution.not_found". `progress` (when set) is called with (done, total) after each
-// task written.
+// every problem, and nothing written. The tasks are then written in one transaction
+// (TaskService::SaveAllAsSystem): all or nothing, also when the process dies or the database
+// fails midway. Importing the same tasks twice changes nothing. NotFound
+// "resolution.not_found". `progress` (when set) is called with (0, total) before the write and
+// (total, total) after it.
 Result<TaskImportSummary> ImportTasks(App& app, int64_t resolution_id,
                                       const std::vector<BundleTask>& tasks,
                                       const store::Actor& actor,

@@ -256,12 +256,15 @@ Result<TaskImportSummary> ImportTasks(App& app, int64_t resolution_id,
   TaskService& service = app.tasks();
   NQ_ASSIGN_OR_RETURN(std::vector<AssignedTask> stored, service.ListAsSystem(resolution_id));
   TaskImportSummary summary;
-  std::map<std::string, int64_t> ids_by_ref;
-  int done = 0;
+  // Every write prepared first, parents before children, then stored in one transaction.
+  std::vector<TaskService::TaskWrite> writes;
+  std::vector<const AssignedTask*> olds;  // the stored task a write replaces, or null
+  std::map<std::string, int> index_by_ref;
   for (size_t i : ParentsFirst(tasks)) {
-    if (progress) progress(done++, static_cast<int>(tasks.size()));
     const BundleTask& b = tasks[i];
-    AssignedTask t = b.task;
+    TaskService::TaskWrite w;
+    AssignedTask& t = w.task;
+    t = b.task;
     t.id = 0;
     t.resolution_id = resolution_id;
     t.owner_org_id = org_ids.at(b.owner_code);
@@ -273,24 +276,31 @@ Result<TaskImportSummary> ImportTasks(App& app, int64_t resolution_id,
     t.resolution_task_id =
         b.resolution_task.empty() || rt == nullptr ? std::nullopt : std::optional<int64_t>(rt->id);
     t.parent_id.reset();
-    if (!b.parent_ref.empty()) t.parent_id = ids_by_ref.at(b.parent_ref);
+    if (!b.parent_ref.empty()) w.parent_index = index_by_ref.at(b.parent_ref);
     auto old = std::find_if(stored.begin(), stored.end(), [&](const AssignedTask& s) {
       return s.title == t.title && s.owner_org_id == t.owner_org_id;
     });
-    if (old == stored.end()) {
-      NQ_ASSIGN_OR_RETURN(AssignedTask created, service.CreateAsSystem(t, actor));
-      ids_by_ref[b.ref] = created.id;
-      ++summary.created;
-      continue;
+    w.create = old == stored.end();
+    olds.push_back(w.create ? nullptr : &*old);
+    if (!w.create) {
+      if (b.partial) KeepUnlisted(t, *old);
+      t.id = old->id;
+      if (ProgressDiffers(t, *old)) summary.progress_kept.push_back(b.ref + " (" + t.title + ")");
     }
-    if (b.partial) KeepUnlisted(t, *old);
-    t.id = old->id;
-    if (ProgressDiffers(t, *old)) summary.progress_kept.push_back(b.ref + " (" + t.title + ")");
-    NQ_ASSIGN_OR_RETURN(AssignedTask saved, service.Update(r.sys, t, actor));
-    ++(saved == *old ? summary.unchanged : summary.updated);
-    ids_by_ref[b.ref] = old->id;
+    index_by_ref[b.ref] = static_cast<int>(writes.size());
+    writes.push_back(std::move(w));
   }
-  if (progress) progress(done, static_cast<int>(tasks.size()));
+  if (progress) progress(0, static_cast<int>(tasks.size()));
+  NQ_ASSIGN_OR_RETURN(std::vector<AssignedTask> saved,
+                      service.SaveAllAsSystem(std::move(writes), actor));
+  for (size_t k = 0; k < saved.size(); ++k) {
+    if (olds[k] == nullptr) {
+      ++summary.created;
+    } else {
+      ++(saved[k] == *olds[k] ? summary.unchanged : summary.updated);
+    }
+  }
+  if (progress) progress(static_cast<int>(tasks.size()), static_cast<int>(tasks.size()));
   return summary;
 }
 

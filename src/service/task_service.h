@@ -127,6 +127,19 @@ class TaskService {
   Result<TaskUpdate> PostProgressAsSystem(int64_t task_id, const ProgressInput& in,
                                           const std::vector<EvidenceUpload>& files,
                                           int64_t at, const store::Actor& a);
+  // One write of SaveAllAsSystem: a task to create (create) or whose definition to replace (as
+  // Update does), with its parent given as the index of an earlier write (-1: as in task).
+  struct TaskWrite {
+    AssignedTask task;
+    bool create = true;
+    int parent_index = -1;
+  };
+  // The writes in order, in ONE transaction (all or nothing: the import of a task file), as
+  // the system; returns the tasks as stored, in the same order. The first error is returned and
+  // nothing is written; a parent_index that does not name an earlier write is Invalid
+  // "task.parent_invalid".
+  Result<std::vector<AssignedTask>> SaveAllAsSystem(std::vector<TaskWrite> writes,
+                                                    const store::Actor& a);
   // Every task (of one resolution when set), by id: for export.
   Result<std::vector<AssignedTask>> ListAsSystem(std::optional<int64_t> resolution_id) const;
 
@@ -134,6 +147,10 @@ class TaskService {
   // `p` null means the system.
   Result<AssignedTask> Save(const Principal* p, AssignedTask t, bool create,
                             const store::Actor& a);
+  // Save's checks and write inside `tx`; `t` becomes the task as stored. Returns whether
+  // anything was written (an update equal to the stored task writes nothing).
+  Result<bool> SaveIn(store::Tx& tx, const OrgTree& tree, const Principal* p, AssignedTask& t,
+                      bool create);
   Result<TaskUpdate> Post(const Principal* p, int64_t task_id, const ProgressInput& in,
                           const std::vector<EvidenceUpload>& files, int64_t at,
                           const store::Actor& a);

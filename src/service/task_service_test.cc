@@ -261,5 +261,26 @@ TEST_F(TaskServiceTest, EditKeepsTheProgressThatUpdatesRecorded) {
             "role.denied");
 }
 
+TEST_F(TaskServiceTest, SaveAllWritesEverythingOrNothing) {
+  TaskService::TaskWrite parent{DocumentTask("DUK.STC"), true, -1};
+  TaskService::TaskWrite child{DocumentTask("DUK.STC.VP"), true, 0};
+  child.task.title = "Xây dựng kế hoạch của chi bộ";
+  TaskService::TaskWrite bad{DocumentTask("DUK.SYT"), true, -1};
+  bad.task.owner_org_id = 987654;  // no such organization: the store refuses it
+  const int64_t before = LastAuditId();
+  EXPECT_FALSE(app_->tasks().SaveAllAsSystem({parent, child, bad}, system_).ok());
+  EXPECT_EQ(LastAuditId(), before);  // the two good tasks were not written either
+  TaskService::TaskWrite late_parent{DocumentTask("DUK.STC"), true, 1};  // names a later write
+  EXPECT_EQ(app_->tasks().SaveAllAsSystem({late_parent, child}, system_).status().key(),
+            "task.parent_invalid");
+
+  Result<std::vector<AssignedTask>> saved =
+      app_->tasks().SaveAllAsSystem({parent, child}, system_);
+  ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+  ASSERT_EQ(saved->size(), 2u);
+  EXPECT_EQ((*saved)[1].parent_id, (*saved)[0].id);
+  EXPECT_EQ(app_->tasks().ListAsSystem(resolution_id_)->size(), 2u);
+}
+
 }  // namespace
 }  // namespace nq

@@ -104,34 +104,61 @@ Result<std::vector<EvidenceFile>> CheckFiles(const std::vector<EvidenceUpload>& 
 Result<AssignedTask> TaskService::Save(const Principal* p, AssignedTask t, bool create,
                                        const store::Actor& a) {
   if (p != nullptr) NQ_RETURN_IF_ERROR(CheckCanEditTasks(*p));
+  const std::shared_ptr<const OrgTree> tree = orgs_->tree();
+  NQ_ASSIGN_OR_RETURN(auto tx, db_->Begin(a));
+  NQ_ASSIGN_OR_RETURN(bool written, SaveIn(*tx, *tree, p, t, create));
+  if (written) NQ_RETURN_IF_ERROR(tx->Commit());
+  return t;
+}
+
+Result<bool> TaskService::SaveIn(store::Tx& tx, const OrgTree& tree, const Principal* p,
+                                 AssignedTask& t, bool create) {
   if (create) {
     t.id = 0;
     NQ_RETURN_IF_ERROR(ValidateAssignedTask(t));  // an update is checked once merged below
   }
-  const std::shared_ptr<const OrgTree> tree = orgs_->tree();
   if (p != nullptr) {
-    NQ_RETURN_IF_ERROR(CheckInScope(*tree, *p, t.owner_org_id));
-    for (int64_t id : t.cooperating_org_ids) NQ_RETURN_IF_ERROR(CheckInScope(*tree, *p, id));
+    NQ_RETURN_IF_ERROR(CheckInScope(tree, *p, t.owner_org_id));
+    for (int64_t id : t.cooperating_org_ids) NQ_RETURN_IF_ERROR(CheckInScope(tree, *p, id));
     if (create && HasProgress(t)) {
       return Status::Invalid("task.progress_on_create",
                              "Nhiệm vụ mới chưa có tiến độ; tiến độ và kết quả do đơn vị chủ trì "
                              "báo cáo sau khi được giao");
     }
   }
-  NQ_ASSIGN_OR_RETURN(auto tx, db_->Begin(a));
-  NQ_RETURN_IF_ERROR(CheckReferences(*tx, *tree, p, t));
+  NQ_RETURN_IF_ERROR(CheckReferences(tx, tree, p, t));
   if (create) {
-    NQ_ASSIGN_OR_RETURN(t.id, tx->InsertAssignedTask(t));
-  } else {
-    NQ_ASSIGN_OR_RETURN(AssignedTask old, tx->GetAssignedTask(t.id));
-    if (p != nullptr) NQ_RETURN_IF_ERROR(CheckInScope(*tree, *p, old.owner_org_id));
-    t = KeepProgress(std::move(t), old);
-    NQ_RETURN_IF_ERROR(ValidateAssignedTask(t));
-    if (t == old) return t;  // nothing to write, nothing to audit
-    NQ_RETURN_IF_ERROR(tx->UpdateAssignedTask(t));
+    NQ_ASSIGN_OR_RETURN(t.id, tx.InsertAssignedTask(t));
+    return true;
+  }
+  NQ_ASSIGN_OR_RETURN(AssignedTask old, tx.GetAssignedTask(t.id));
+  if (p != nullptr) NQ_RETURN_IF_ERROR(CheckInScope(tree, *p, old.owner_org_id));
+  t = KeepProgress(std::move(t), old);
+  NQ_RETURN_IF_ERROR(ValidateAssignedTask(t));
+  if (t == old) return false;  // nothing to write, nothing to audit
+  NQ_RETURN_IF_ERROR(tx.UpdateAssignedTask(t));
+  return true;
+}
+
+Result<std::vector<AssignedTask>> TaskService::SaveAllAsSystem(std::vector<TaskWrite> writes,
+                                                              const store::Actor& a) {
+  const std::shared_ptr<const OrgTree> tree = orgs_->tree();
+  NQ_ASSIGN_OR_RETURN(auto tx, db_->Begin(a));
+  std::vector<AssignedTask> out;
+  for (size_t i = 0; i < writes.size(); ++i) {
+    TaskWrite& w = writes[i];
+    if (w.parent_index >= 0) {
+      if (static_cast<size_t>(w.parent_index) >= i) {
+        return Status::Invalid("task.parent_invalid",
+                               "Nhiệm vụ cha phải đứng trước nhiệm vụ con trong danh sách");
+      }
+      w.task.parent_id = out[static_cast<size_t>(w.parent_index)].id;
+    }
+    NQ_RETURN_IF_ERROR(SaveIn(*tx, *tree, nullptr, w.task, w.create).status());
+    out.push_back(std::move(w.task));
   }
   NQ_RETURN_IF_ERROR(tx->Commit());
-  return t;
+  return out;
 }
 
 Result<TaskUpdate> TaskService::Post(const Principal* p, int64_t task_id, const ProgressInput& in,
