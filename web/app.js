@@ -10,6 +10,28 @@
     return meta ? meta.getAttribute('content') : '';
   }
 
+  // Draws the ECharts chart of the element `id` from its JSON `data-chart` attribute:
+  // option(data, element) builds the chart's option (the element may be sized first). Marks the
+  // element data-ready="true" once drawn and keeps the chart fitted to the window. Returns
+  // {chart, data}, or null when there is no such element or ECharts is not loaded.
+  window.nqDrawChart = function (id, option) {
+    var el = document.getElementById(id);
+    if (!el || typeof window.echarts === 'undefined') return null;
+    var data;
+    try {
+      data = JSON.parse(el.getAttribute('data-chart'));
+    } catch (e) {
+      el.textContent = 'Không đọc được dữ liệu biểu đồ.';
+      return null;
+    }
+    var opt = option(data, el);
+    var chart = window.echarts.init(el, null, { renderer: 'canvas', locale: 'EN' });
+    chart.setOption(opt);
+    el.setAttribute('data-ready', 'true');
+    window.addEventListener('resize', function () { chart.resize(); });
+    return { chart: chart, data: data };
+  };
+
   // htmx requests that change state carry the token as the API expects it.
   document.addEventListener('htmx:configRequest', function (event) {
     var verb = (event.detail.verb || '').toUpperCase();

@@ -114,19 +114,7 @@
   }
 
   function drawChart() {
-    var el = document.getElementById('target-chart');
-    if (!el || typeof window.echarts === 'undefined') return;
-    var data;
-    try {
-      data = JSON.parse(el.getAttribute('data-chart'));
-    } catch (e) {
-      el.textContent = 'Không đọc được dữ liệu biểu đồ.';
-      return;
-    }
-    var chart = window.echarts.init(el, null, { renderer: 'canvas', locale: 'EN' });
-    chart.setOption(buildOption(data));
-    el.setAttribute('data-ready', 'true');
-    window.addEventListener('resize', function () { chart.resize(); });
+    window.nqDrawChart('target-chart', function (data) { return buildOption(data); });
   }
 
   if (document.readyState === 'loading') {

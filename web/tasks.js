@@ -136,26 +136,17 @@
   }
 
   function drawTimeline() {
-    var el = document.getElementById('projects-chart');
-    if (!el || typeof window.echarts === 'undefined') return;
-    var data;
-    try {
-      data = JSON.parse(el.getAttribute('data-chart'));
-    } catch (e) {
-      el.textContent = 'Không đọc được dữ liệu biểu đồ.';
-      return;
-    }
-    // One row of about 44px per project (set through the CSSOM, which the CSP allows).
-    el.style.height = Math.max(280, 110 + 44 * (data.projects || []).length) + 'px';
-    var chart = window.echarts.init(el, null, { renderer: 'canvas', locale: 'EN' });
-    chart.setOption(buildOption(data, Math.min(230, Math.round(el.clientWidth * 0.35))));
-    chart.on('click', function (p) {
+    var drawn = window.nqDrawChart('projects-chart', function (data, el) {
+      // One row of about 44px per project (set through the CSSOM, which the CSP allows).
+      el.style.height = Math.max(280, 110 + 44 * (data.projects || []).length) + 'px';
+      return buildOption(data, Math.min(230, Math.round(el.clientWidth * 0.35)));
+    });
+    if (!drawn) return;
+    drawn.chart.on('click', function (p) {
       if (p.data && p.data.project) {
-        window.location.href = '/tasks/' + p.data.project.id + '?as_of=' + data.as_of;
+        window.location.href = '/tasks/' + p.data.project.id + '?as_of=' + drawn.data.as_of;
       }
     });
-    el.setAttribute('data-ready', 'true');
-    window.addEventListener('resize', function () { chart.resize(); });
   }
 
   // The progress form: a reason is required when the percent goes below the current one.

@@ -2,12 +2,9 @@
 
 #include <filesystem>
 #include <fstream>
-#include <memory>
 #include <ostream>
 #include <sstream>
 #include <system_error>
-
-#include "common/format.h"
 
 namespace nq::cli {
 
@@ -119,17 +116,6 @@ int EmitOutput(const Args& a, Io& io, const std::string& text) {
   }
   const Status written = WriteOutputFile(a.output, text);
   return written.ok() ? kExitOk : Fail(io, written);
-}
-
-std::function<void(int, int)> ProgressPrinter(Io& io, int min_rows) {
-  auto last = std::make_shared<int>(-1);
-  return [&io, last, min_rows](int done, int total) {
-    if (total < min_rows) return;
-    const int tenth = static_cast<int>(int64_t{done} * 10 / total);
-    if (tenth == *last) return;
-    *last = tenth;
-    io.err << "… " << FormatIntVi(done) << "/" << FormatIntVi(total) << " dòng\n" << std::flush;
-  };
 }
 
 Result<Date> AsOfDate(const Args& a) {

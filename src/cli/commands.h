@@ -6,7 +6,6 @@
 // returning kExitFailure; it lets exceptions escape to cli::Main.
 #pragma once
 
-#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -94,8 +93,6 @@ Result<std::string> ReadInputFile(const std::string& file, Io& io);
 Status WriteOutputFile(const std::string& path, const std::string& text);
 // Writes `text` to a.output (-o) or else io.out; returns the exit code (Fail when unwritable).
 int EmitOutput(const Args& a, Io& io, const std::string& text);
-// Progress on io.err for imports of `min_rows` rows or more: "… 1.000/10.000 dòng" at every tenth.
-std::function<void(int, int)> ProgressPrinter(Io& io, int min_rows);
 // Lists on io.err the tasks whose stored progress an import kept (TaskImportSummary).
 void PrintProgressKept(Io& io, const TaskImportSummary& s);
 // --as-of as a date: today when absent; Invalid "cli.as_of_invalid" (a usage error).

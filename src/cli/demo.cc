@@ -59,7 +59,7 @@ Result<DemoSummary> CreateDemo(App& app) {
 
   NQ_RETURN_IF_ERROR(CreateDemoPlan(app, root_id, &summary));
   NQ_RETURN_IF_ERROR(CreateDemoReporting(app, root_id, &summary));
-  NQ_RETURN_IF_ERROR(CreateDemoTasks(app, root_id, &summary));
+  NQ_RETURN_IF_ERROR(CreateDemoTasks(app, &summary));
 
   tree = app.orgs().tree();
   for (size_t i = 0; i < tree->size(); ++i) {

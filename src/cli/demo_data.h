@@ -80,6 +80,15 @@ inline constexpr Date kDemoClosedOn{2022, 6, 30};
 // (reporters of the sibling organizations BTR.STC and BTR.SYT).
 std::vector<DemoUser> DemoUsers();
 
+// The titles of the resolution's 4 breakthrough tasks, by position: CreateDemoPlan writes them,
+// the demo's assigned tasks serve them (demo_tasks.cc).
+inline constexpr const char* kDemoBreakthroughTitles[] = {
+    "Nâng cao chất lượng sinh hoạt chi bộ",
+    "Phát triển tổ chức đảng và đảng viên trong doanh nghiệp ngoài khu vực Nhà nước",
+    "Đẩy mạnh chuyển đổi số trong công tác xây dựng Đảng",
+    "Nâng cao vai trò nêu gương của người đứng đầu cấp ủy, cơ quan, đơn vị",
+};
+
 // Writes the term, the resolution, its targets and breakthrough tasks for the committee
 // `root_org_id`; fills summary->targets, tasks and resolution_number.
 Status CreateDemoPlan(App& app, int64_t root_org_id, DemoSummary* summary);
@@ -92,6 +101,12 @@ inline constexpr const char* kDemoYearlySet = "XDD-NAM";
 inline constexpr const char* kDemoEnterpriseSet = "DN-NAM";
 // The demo's mid-term review date, up to which values exist.
 inline constexpr Date kDemoReviewDate{2023, 5, 17};
+
+// The instant `hour`:`minute` of the day `d` in Vietnam (UTC+7), in Unix seconds: when a demo
+// report or progress update was sent.
+inline int64_t DemoInstant(const Date& d, int hour, int minute = 0) {
+  return DaysFromCivil(d) * 86400 + (int64_t{hour - 7} * 60 + minute) * 60;
+}
 
 // The indicator formula of a demo target by its code ("MT3" -> "new_members"); empty if none.
 std::string DemoIndicator(const std::string& target_code);
@@ -112,6 +127,13 @@ struct DemoMilestone {
   const char* done;
 };
 
+// An evidence file of the demo: a one-page PDF showing `text` (ASCII: the PDF's base font has no
+// Vietnamese letters), uploaded as `file_name`. No file when file_name is "".
+struct DemoEvidence {
+  const char* file_name = "";
+  const char* text = "";
+};
+
 // A task as the demo's tables give it: codes, ISO dates, and the facts its progress updates
 // tell (when it was done, how far an open one has come).
 struct DemoTaskRow {
@@ -119,7 +141,7 @@ struct DemoTaskRow {
   const char* parent = "";           // ref of the parent task
   const char* resolution_task = "";  // title of the breakthrough task served
   const char* owner = "";
-  const char* cooperating = "";  // codes separated by ';'
+  std::vector<std::string> cooperating = {};  // codes
   const char* title = "";
   const char* assigning = "";  // văn bản giao
   const char* assigned = "";
@@ -137,6 +159,7 @@ struct DemoTaskRow {
   const char* late = "";       // recurring: the periods reported late ("2021Q3 2022Q1")
   const char* missing = "";    // recurring: the periods not reported
   std::vector<DemoMilestone> milestones = {};
+  DemoEvidence evidence = {};  // document: attached to the update that records its issue
 };
 
 // The rows of the bloc resolution's tasks and of the provincial resolution's documents and
@@ -149,6 +172,7 @@ std::vector<DemoTaskRow> DemoProvincialTaskRows();
 struct DemoTaskPlan {
   BundleTask definition;
   std::vector<std::pair<int64_t, ProgressInput>> updates;  // (Unix seconds, update)
+  DemoEvidence evidence;  // the row's, for the update that carries the issued document
 };
 
 struct DemoTaskSet {
@@ -164,10 +188,11 @@ std::vector<DemoTaskSet> DemoTaskSets();
 // shows. Internal "demo.task_invalid" naming the task when an update does not apply.
 Result<std::vector<ResolutionTasks>> DemoTasksAfterUpdates();
 
-// Creates the provincial resolution in the bloc's term, imports both resolutions' tasks
-// (ImportTasks) and posts their updates (PostProgressAsSystem); fills summary->assigned_tasks,
-// progress_updates, provincial_number and provincial_id. Needs CreateDemoPlan first.
-Status CreateDemoTasks(App& app, int64_t root_org_id, DemoSummary* summary);
+// Creates the provincial resolution in the term of the bloc's (summary->resolution_id), imports
+// both resolutions' tasks (ImportTasks) and posts their updates (PostProgressAsSystem); fills
+// summary->assigned_tasks, progress_updates, provincial_number and provincial_id. Needs
+// CreateDemoPlan first.
+Status CreateDemoTasks(App& app, DemoSummary* summary);
 
 // Creates the whole demo on an empty database. Conflict "demo.not_empty" when organizations
 // exist already; any service error otherwise (what was written before it stays written: the

@@ -47,21 +47,21 @@ struct DemoTask {
 
 std::vector<DemoTask> Tasks() {
   return {
-      {"Nâng cao chất lượng sinh hoạt chi bộ",
+      {kDemoBreakthroughTitles[0],
        "Đổi mới nội dung, hình thức sinh hoạt chi bộ; mỗi quý ít nhất một lần sinh hoạt chuyên "
        "đề; cấp ủy cấp trên dự sinh hoạt định kỳ với chi bộ; đánh giá chất lượng sinh hoạt chi "
        "bộ hằng năm.",
        {"MT7", "MT4"}},
-      {"Phát triển tổ chức đảng và đảng viên trong doanh nghiệp ngoài khu vực Nhà nước",
+      {kDemoBreakthroughTitles[1],
        "Rà soát doanh nghiệp đủ điều kiện; phối hợp với chủ doanh nghiệp tạo nguồn, bồi dưỡng "
        "quần chúng ưu tú; thành lập tổ chức đảng ở doanh nghiệp có từ 3 đảng viên chính thức "
        "trở lên.",
        {"MT3", "MT5"}},
-      {"Đẩy mạnh chuyển đổi số trong công tác xây dựng Đảng",
+      {kDemoBreakthroughTitles[2],
        "Ứng dụng công nghệ thông tin trong quán triệt nghị quyết, quản lý đảng viên, báo cáo "
        "thống kê và theo dõi thực hiện nghị quyết; số hóa hồ sơ, văn bản của cấp ủy.",
        {"MT2", "MT6"}},
-      {"Nâng cao vai trò nêu gương của người đứng đầu cấp ủy, cơ quan, đơn vị",
+      {kDemoBreakthroughTitles[3],
        "Người đứng đầu đăng ký nội dung nêu gương hằng năm, chịu trách nhiệm về kết quả thực "
        "hiện nhiệm vụ của cơ quan, đơn vị; kiểm tra, giám sát việc thực hiện cam kết.",
        {"MT1"}},

@@ -3,7 +3,6 @@
 // pages show a history (notes, percents, issued documents, milestones, report numbers) that
 // leads to each task's state on the review date.
 #include <algorithm>
-#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,10 +20,11 @@ std::optional<Date> MaybeIso(const char* s) {
   return *s == '\0' ? std::nullopt : std::optional<Date>(Iso(s));
 }
 
-// A working-hours instant (Vietnam time, UTC+7) on `d`.
+// A working-hours instant (Vietnam time) on `d`.
 int64_t At(const Date& d, SplitMix64& rng) {
-  const int64_t local_minutes = int64_t{8 + rng.Between(0, 8)} * 60 + rng.Between(0, 59);
-  return DaysFromCivil(d) * 86400 + (local_minutes - 420) * 60;  // UTC is 7 hours behind
+  const int hour = 8 + rng.Between(0, 8);
+  const int minute = rng.Between(0, 59);
+  return DemoInstant(d, hour, minute);
 }
 
 // The day `share` of the way from `from` to `to`.
@@ -44,11 +44,7 @@ BundleTask Definition(const DemoTaskRow& r) {
   b.parent_ref = r.parent;
   b.resolution_task = r.resolution_task;
   b.owner_code = r.owner;
-  for (std::string_view rest = r.cooperating; !rest.empty();) {
-    const size_t semi = std::min(rest.find(';'), rest.size());
-    b.cooperating_codes.emplace_back(rest.substr(0, semi));
-    rest.remove_prefix(std::min(semi + 1, rest.size()));
-  }
+  b.cooperating_codes = r.cooperating;
   AssignedTask& t = b.task;
   t.title = *r.title != '\0' ? std::string(r.title) : "Ban hành " + std::string(r.doc_title);
   t.assigning_document = r.assigning;
@@ -192,6 +188,7 @@ void OneOffUpdates(const DemoTaskRow& r, const AssignedTask& t, SplitMix64& rng,
 DemoTaskPlan Plan(const DemoTaskRow& r) {
   DemoTaskPlan plan;
   plan.definition = Definition(r);
+  plan.evidence = r.evidence;
   SplitMix64 rng(SeedOf(r.ref, 20230517));
   if (r.recurrence != TaskRecurrence::kOnce) {
     RecurringUpdates(r, plan.definition.task, rng, plan);
@@ -205,7 +202,7 @@ DemoTaskPlan Plan(const DemoTaskRow& r) {
   return plan;
 }
 
-// A one-page PDF naming the document: the evidence of the plans' issue.
+// A one-page PDF showing `line`: the evidence of a document's issue.
 std::string SmallPdf(const std::string& line) {
   const std::string content = "BT /F1 14 Tf 72 760 Td (" + line + ") Tj ET";
   const std::vector<std::string> objects = {
@@ -234,20 +231,14 @@ Status WriteSet(App& app, int64_t resolution_id, const DemoTaskSet& set, DemoSum
   NQ_ASSIGN_OR_RETURN(TaskImportSummary imported,
                       ImportTasks(app, resolution_id, definitions, actor));
   summary->assigned_tasks += imported.created;
-  NQ_ASSIGN_OR_RETURN(std::vector<AssignedTask> stored, app.tasks().ListAsSystem(resolution_id));
-  std::map<std::pair<std::string, int64_t>, int64_t> ids;  // (title, owner) -> id
-  for (const AssignedTask& t : stored) ids[{t.title, t.owner_org_id}] = t.id;
-  const std::shared_ptr<const OrgTree> tree = app.orgs().tree();
   for (const DemoTaskPlan& p : set.plans) {
-    const Organization* owner = FindOrgByCode(*tree, p.definition.owner_code);
-    if (owner == nullptr) return UnknownOrgCode(p.definition.owner_code);
-    const int64_t id = ids.at({p.definition.task.title, owner->id});
+    const int64_t id = imported.ids.at(p.definition.ref);
     for (const auto& [at, in] : p.updates) {
       std::vector<EvidenceUpload> files;
-      if (in.document && in.document->number == "05-KH/ĐUK") {
-        files.push_back({"05-KH-DUK.pdf", SmallPdf("Ke hoach so 05-KH/DUK ngay 10/12/2020")});
+      if (in.document && *p.evidence.file_name != '\0') {
+        files.push_back({p.evidence.file_name, SmallPdf(p.evidence.text)});
       }
-      NQ_RETURN_IF_ERROR(app.tasks().PostProgressAsSystem(id, in, files, at, actor).status());
+      NQ_RETURN_IF_ERROR(app.tasks().PostProgressAsSystem(id, in, std::move(files), at, actor).status());
       ++summary->progress_updates;
     }
   }
@@ -291,13 +282,9 @@ Result<std::vector<ResolutionTasks>> DemoTasksAfterUpdates() {
   return out;
 }
 
-Status CreateDemoTasks(App& app, int64_t root_org_id, DemoSummary* summary) {
-  Principal sys;
-  sys.username = "system";
-  sys.role = Role::kAdmin;
-  sys.org_id = root_org_id;
+Status CreateDemoTasks(App& app, DemoSummary* summary) {
   NQ_ASSIGN_OR_RETURN(ResolutionDetail bloc,
-                      app.plans().GetResolution(sys, summary->resolution_id));
+                      app.plans().GetResolutionAsSystem(summary->resolution_id));
   Resolution provincial = DemoProvincialResolution();
   provincial.term_id = bloc.term.id;
   NQ_ASSIGN_OR_RETURN(provincial, app.plans().CreateResolutionAsSystem(provincial, CliActor()));

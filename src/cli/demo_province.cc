@@ -4,6 +4,8 @@
 // trọng điểm) — bridges, an industrial park, a hospital, coastal wind power, roads, water and
 // power works — with their milestones. As of 17/5/2023: documents 13 on time, 3 late, 1 overdue,
 // 1 in time; projects 3 on time, 2 late, 1 overdue, 5 in time.
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "cli/demo_data.h"
@@ -100,6 +102,7 @@ std::vector<DemoTaskRow> Documents() {
   };
   d[0].assigning = "01-KH/TU";  // the provincial committee's plan assigned the bloc's own
   d[0].assigned = "2020-10-26";
+  d[0].evidence = {"05-KH-DUK.pdf", "Ke hoach so 05-KH/DUK ngay 10/12/2020"};
   d[15].assigned = "2021-06-01";
   d[17].assigning = "15-CV/ĐUK";
   d[17].assigned = "2023-01-16";
@@ -107,13 +110,14 @@ std::vector<DemoTaskRow> Documents() {
 }
 
 std::vector<DemoTaskRow> Projects() {
-  auto project = [](const char* ref, const char* owner, const char* cooperating, const char* title,
+  auto project = [](const char* ref, const char* owner, std::vector<std::string> cooperating,
+                    const char* title,
                     const char* name, const char* location, const char* assigned, const char* due,
                     const char* done, int percent, std::vector<DemoMilestone> milestones) {
     DemoTaskRow r;
     r.ref = ref;
     r.owner = owner;
-    r.cooperating = cooperating;
+    r.cooperating = std::move(cooperating);
     r.title = title;
     r.assigning = kBlocPlan;
     r.assigned = assigned;
@@ -127,28 +131,28 @@ std::vector<DemoTaskRow> Projects() {
     return r;
   };
   return {
-      project("DA01", "BTR.QLDAGT", "BTR.SGT",
+      project("DA01", "BTR.QLDAGT", {"BTR.SGT"},
               "Giải phóng mặt bằng, phối hợp thi công cầu Rạch Miễu 2", "Cầu Rạch Miễu 2",
               "Huyện Châu Thành", "2021-01-20", "2025-06-30", "", 35,
               {{"Bàn giao mặt bằng phía Bến Tre", "2021-12-31", "2021-12-28"},
                {"Khởi công xây dựng", "2022-01-31", "2022-01-17"},
                {"Hợp long cầu chính", "2024-12-31", ""},
                {"Thông xe kỹ thuật", "2025-06-30", ""}}),
-      project("DA02", "BTR.QLDAGT", "BTR.SKHDT", "Chuẩn bị đầu tư và xây dựng cầu Đình Khao",
+      project("DA02", "BTR.QLDAGT", {"BTR.SKHDT"}, "Chuẩn bị đầu tư và xây dựng cầu Đình Khao",
               "Cầu Đình Khao (Bến Tre - Vĩnh Long)", "Huyện Mỏ Cày Bắc", "2021-03-01", "2025-12-31",
               "", 25,
               {{"Phê duyệt chủ trương đầu tư", "2021-12-31", "2021-11-30"},
                {"Phê duyệt dự án đầu tư", "2022-09-30", "2022-11-18"},
                {"Khởi công xây dựng", "2023-03-31", ""},
                {"Hoàn thành, đưa vào sử dụng", "2025-12-31", ""}}),
-      project("DA03", "BTR.KCN", "BTR.STNMT;BTR.SKHDT",
+      project("DA03", "BTR.KCN", {"BTR.STNMT", "BTR.SKHDT"},
               "Đầu tư xây dựng hạ tầng Khu công nghiệp Phú Thuận", "Khu công nghiệp Phú Thuận",
               "Huyện Bình Đại", "2021-02-01", "2025-06-30", "", 30,
               {{"Phê duyệt quy hoạch chi tiết tỷ lệ 1/2000", "2021-09-30", "2021-09-14"},
                {"Lựa chọn nhà đầu tư hạ tầng", "2022-06-30", "2022-08-26"},
                {"Hoàn thành bồi thường, giải phóng mặt bằng giai đoạn 1", "2023-12-31", ""},
                {"Khởi công hạ tầng kỹ thuật", "2024-03-31", ""}}),
-      project("DA04", "BTR.QLDADD", "BTR.SYT",
+      project("DA04", "BTR.QLDADD", {"BTR.SYT"},
               "Đầu tư xây dựng Bệnh viện Ung bướu tỉnh quy mô 300 giường",
               "Bệnh viện Ung bướu tỉnh Bến Tre", "Thành phố Bến Tre", "2021-03-15", "2024-12-31",
               "", 40,
@@ -156,47 +160,47 @@ std::vector<DemoTaskRow> Projects() {
                {"Khởi công xây dựng", "2022-06-30", "2022-06-25"},
                {"Hoàn thành phần thân", "2023-09-30", ""},
                {"Bàn giao, đưa vào sử dụng", "2024-12-31", ""}}),
-      project("DA05", "BTR.SCT", "BTR.DL",
+      project("DA05", "BTR.SCT", {"BTR.DL"},
               "Đôn đốc đưa Nhà máy điện gió Thạnh Hải 1 vào vận hành thương mại",
               "Nhà máy điện gió Thạnh Hải 1", "Huyện Thạnh Phú", "2020-11-02", "2021-10-31",
               "2021-10-29", 0,
               {{"Hoàn thành lắp đặt tua-bin", "2021-08-31", "2021-08-25"},
                {"Hoàn thành trạm biến áp và đường dây đấu nối", "2021-09-30", "2021-09-28"},
                {"Vận hành thương mại", "2021-10-31", "2021-10-29"}}),
-      project("DA06", "BTR.SCT", "BTR.DL",
+      project("DA06", "BTR.SCT", {"BTR.DL"},
               "Đôn đốc đưa Nhà máy điện gió V1-3 Bến Tre giai đoạn 2 vào vận hành thương mại",
               "Nhà máy điện gió V1-3 Bến Tre giai đoạn 2", "Huyện Thạnh Phú", "2020-11-02",
               "2021-10-31", "2021-12-22", 0,
               {{"Hoàn thành lắp đặt tua-bin", "2021-08-31", "2021-10-05"},
                {"Đóng điện đường dây đấu nối", "2021-09-30", "2021-11-20"},
                {"Vận hành thương mại", "2021-10-31", "2021-12-22"}}),
-      project("DA07", "BTR.SGT", "BTR.QLDAGT",
+      project("DA07", "BTR.SGT", {"BTR.QLDAGT"},
               "Nâng cấp, mở rộng Đường tỉnh 885 đoạn Lương Hòa - Giồng Trôm",
               "Đường tỉnh 885 đoạn Lương Hòa - Giồng Trôm", "Huyện Giồng Trôm", "2021-01-20",
               "2022-12-31", "", 80,
               {{"Hoàn thành giải phóng mặt bằng", "2021-09-30", "2022-03-15"},
                {"Hoàn thành nền, móng đường", "2022-06-30", "2022-11-30"},
                {"Thảm bê tông nhựa, hoàn thành công trình", "2022-12-31", ""}}),
-      project("DA08", "BTR.CTDT", "BTR.SXD",
+      project("DA08", "BTR.CTDT", {"BTR.SXD"},
               "Cải tạo hệ thống thoát nước, chống ngập nội ô thành phố Bến Tre",
               "Hệ thống thoát nước nội ô thành phố Bến Tre", "Thành phố Bến Tre", "2021-06-01",
               "2023-06-30", "", 85,
               {{"Hoàn thành tuyến cống đường Đồng Khởi", "2022-06-30", "2022-06-20"},
                {"Hoàn thành tuyến cống đường Hùng Vương", "2022-12-31", "2023-01-10"},
                {"Hoàn thành trạm bơm, cửa xả", "2023-06-30", ""}}),
-      project("DA09", "BTR.CTN", "", "Nâng công suất Nhà máy nước Sơn Đông lên 30.000 m³/ngày đêm",
+      project("DA09", "BTR.CTN", {}, "Nâng công suất Nhà máy nước Sơn Đông lên 30.000 m³/ngày đêm",
               "Nhà máy nước Sơn Đông (giai đoạn 2)", "Thành phố Bến Tre", "2021-03-01",
               "2022-12-31", "2022-12-20", 0,
               {{"Khởi công xây dựng", "2021-06-30", "2021-06-18"},
                {"Lắp đặt thiết bị xử lý", "2022-09-30", "2022-09-22"},
                {"Vận hành thử, đưa vào khai thác", "2022-12-31", "2022-12-20"}}),
-      project("DA10", "BTR.DL", "", "Xây dựng Trạm biến áp 220 kV Mỏ Cày và đường dây đấu nối",
+      project("DA10", "BTR.DL", {}, "Xây dựng Trạm biến áp 220 kV Mỏ Cày và đường dây đấu nối",
               "Trạm biến áp 220 kV Mỏ Cày", "Huyện Mỏ Cày Nam", "2021-01-15", "2022-06-30",
               "2022-06-28", 0,
               {{"Bàn giao mặt bằng", "2021-06-30", "2021-06-25"},
                {"Hoàn thành đường dây 220 kV", "2022-03-31", "2022-03-30"},
                {"Đóng điện, đưa vào vận hành", "2022-06-30", "2022-06-28"}}),
-      project("DA11", "BTR.QLDANN", "BTR.SNN;BTR.CTN",
+      project("DA11", "BTR.QLDANN", {"BTR.SNN", "BTR.CTN"},
               "Xây dựng hồ chứa nước ngọt phục vụ sinh hoạt huyện Ba Tri",
               "Hồ chứa nước ngọt huyện Ba Tri", "Huyện Ba Tri", "2021-05-10", "2022-12-31",
               "2023-01-16", 0,

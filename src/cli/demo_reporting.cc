@@ -108,10 +108,6 @@ std::vector<SetDef> Sets() {
 constexpr Date kFirstDay{2020, 8, 1};
 constexpr Date kReviewDay = kDemoReviewDate;
 
-int64_t UnixAt(const Date& d, int hour_vn) {
-  return DaysFromCivil(d) * 86400 + static_cast<int64_t>(hour_vn - 7) * 3600;
-}
-
 std::string Number(double x) { return FormatNumberVi(x, 1); }
 
 // What the generator knows of one grassroots organization.
@@ -240,8 +236,8 @@ class Generator {
       r.org_id = root->id;
       r.period = p;
       r.state = ReportState::kApproved;
-      r.submitted_at = UnixAt(AddDays(p.end(), 20), 15);
-      r.approved_at = UnixAt(AddDays(p.end(), 25), 10);
+      r.submitted_at = DemoInstant(AddDays(p.end(), 20), 15);
+      r.approved_at = DemoInstant(AddDays(p.end(), 25), 10);
       reports_.push_back({kDemoEnterpriseSet, r});
     }
   }
@@ -256,10 +252,10 @@ class Generator {
     Report r;
     r.org_id = u.org->id;
     r.period = p;
-    r.submitted_at = UnixAt(sent, rng.Between(8, 16));
+    r.submitted_at = DemoInstant(sent, rng.Between(8, 16));
     const bool last_month = p.type() == PeriodType::kMonthly && p.end() >= Date{2023, 4, 1};
     r.state = last_month ? ReportState::kSubmitted : ReportState::kApproved;
-    if (!last_month) r.approved_at = UnixAt(AddDays(sent, rng.Between(1, 6)), 10);
+    if (!last_month) r.approved_at = DemoInstant(AddDays(sent, rng.Between(1, 6)), 10);
     reports_.push_back({set, r});
   }
 

@@ -15,13 +15,11 @@ constexpr TaskRecurrence kYearly = TaskRecurrence::kYearly;
 constexpr ProductKind kDocument = ProductKind::kDocument;
 constexpr ProductKind kReport = ProductKind::kReport;
 
-// The breakthrough tasks' titles (demo_plan.cc).
-constexpr const char* kCellMeetings = "Nâng cao chất lượng sinh hoạt chi bộ";
-constexpr const char* kNonState =
-    "Phát triển tổ chức đảng và đảng viên trong doanh nghiệp ngoài khu vực Nhà nước";
-constexpr const char* kDigital = "Đẩy mạnh chuyển đổi số trong công tác xây dựng Đảng";
-constexpr const char* kRoleModel =
-    "Nâng cao vai trò nêu gương của người đứng đầu cấp ủy, cơ quan, đơn vị";
+// The breakthrough tasks served.
+constexpr const char* kCellMeetings = kDemoBreakthroughTitles[0];
+constexpr const char* kNonState = kDemoBreakthroughTitles[1];
+constexpr const char* kDigital = kDemoBreakthroughTitles[2];
+constexpr const char* kRoleModel = kDemoBreakthroughTitles[3];
 constexpr const char* kTermEnd = "2025-07-31";
 
 }  // namespace
@@ -33,7 +31,7 @@ std::vector<DemoTaskRow> DemoBlocTaskRows() {
       {.ref = "SH1",
        .resolution_task = kCellMeetings,
        .owner = "BTR",
-       .cooperating = "BTR.STC;BTR.SYT",
+       .cooperating = {"BTR.STC", "BTR.SYT"},
        .title = "Ban hành Hướng dẫn nâng cao chất lượng sinh hoạt chi bộ trong Đảng bộ Khối",
        .assigning = "01-NQ/ĐUK",
        .assigned = "2020-09-15",
@@ -109,7 +107,7 @@ std::vector<DemoTaskRow> DemoBlocTaskRows() {
       {.ref = "DN1",
        .resolution_task = kNonState,
        .owner = "BTR.SKHDT",
-       .cooperating = "BTR.LMHTX",
+       .cooperating = {"BTR.LMHTX"},
        .title = "Rà soát, lập danh sách doanh nghiệp ngoài khu vực Nhà nước đủ điều kiện thành "
                 "lập tổ chức đảng",
        .assigning = "125-CV/ĐUK",
@@ -160,7 +158,7 @@ std::vector<DemoTaskRow> DemoBlocTaskRows() {
       {.ref = "CDS1",
        .resolution_task = kDigital,
        .owner = "BTR.STTTT",
-       .cooperating = "BTR.CNTT",
+       .cooperating = {"BTR.CNTT"},
        .title = "Xây dựng Đề án ứng dụng công nghệ thông tin, chuyển đổi số trong công tác xây "
                 "dựng Đảng giai đoạn 2021 - 2025",
        .assigning = "01-NQ/ĐUK",
@@ -184,7 +182,7 @@ std::vector<DemoTaskRow> DemoBlocTaskRows() {
        .parent = "CDS1",
        .resolution_task = kDigital,
        .owner = "BTR.SNV",
-       .cooperating = "BTR.STTTT",
+       .cooperating = {"BTR.STTTT"},
        .title = "Số hóa hồ sơ, văn bản lưu trữ của cấp ủy giai đoạn 2021 - 2023",
        .assigning = "12-ĐA/ĐUK",
        .assigned = "2021-09-01",

@@ -1,7 +1,6 @@
 #include "cli/org_csv.h"
 
 #include <algorithm>
-#include <charconv>
 #include <limits>
 #include <map>
 #include <optional>
@@ -35,53 +34,25 @@ std::string SectorChoices() {
   return out;
 }
 
-std::optional<int64_t> ParseInt(std::string_view s) {
-  int64_t v = 0;
-  const char* end = s.data() + s.size();
-  auto [ptr, ec] = std::from_chars(s.data(), end, v);
-  if (ec != std::errc() || ptr != end) return std::nullopt;
-  return v;
-}
-
-// "2020-01-31" or "31/1/2020" (as Vietnamese spreadsheets show dates).
-std::optional<Date> ParseDateCell(std::string_view s) {
-  if (auto iso = ParseIsoDate(s)) return iso;
-  const size_t a = s.find('/');
-  const size_t b = a == std::string_view::npos ? a : s.find('/', a + 1);
-  if (b == std::string_view::npos) return std::nullopt;
-  auto day = ParseInt(s.substr(0, a));
-  auto month = ParseInt(s.substr(a + 1, b - a - 1));
-  auto year = ParseInt(s.substr(b + 1));
-  if (!day || !month || !year || *year < 1000 || *year > 9999) return std::nullopt;
-  Date d{static_cast<int>(*year), static_cast<int>(*month), static_cast<int>(*day)};
-  if (*month < 1 || *month > 12 || *day < 1 || *day > 31 || !IsValid(d)) return std::nullopt;
-  return d;
-}
-
-// Column name -> position in the header; the header's problems in *error.
+// Column name -> position in the header; the header's problem in *error.
 std::map<std::string, size_t> ReadHeader(const std::vector<std::string>& cells,
                                          std::string* error) {
-  std::map<std::string, size_t> columns;
-  for (size_t i = 0; i < cells.size(); ++i) {
-    const std::string name(Trim(cells[i]));
-    const bool known = std::any_of(std::begin(kOrgCsvColumns), std::end(kOrgCsvColumns),
-                                   [&name](const char* c) { return name == c; });
-    if (!known) {
-      *error = "cột không được hỗ trợ: " + Quoted(name);
-      return {};
-    }
-    if (!columns.emplace(name, i).second) {
-      *error = "cột " + Quoted(name) + " xuất hiện hai lần";
-      return {};
-    }
+  CsvHeader h = ReadCsvHeader(cells, {std::begin(kOrgCsvColumns), std::end(kOrgCsvColumns)},
+                              {std::begin(kRequired), std::end(kRequired)});
+  switch (h.error) {
+    case CsvHeader::Error::kNone:
+      break;
+    case CsvHeader::Error::kUnknownColumn:
+      *error = "cột không được hỗ trợ: " + Quoted(h.column);
+      break;
+    case CsvHeader::Error::kRepeatedColumn:
+      *error = "cột " + Quoted(h.column) + " xuất hiện hai lần";
+      break;
+    case CsvHeader::Error::kMissingColumn:
+      *error = "thiếu cột bắt buộc " + Quoted(h.column);
+      break;
   }
-  for (const char* need : kRequired) {
-    if (columns.count(need) == 0) {
-      *error = "thiếu cột bắt buộc " + Quoted(need);
-      return {};
-    }
-  }
-  return columns;
+  return std::move(h.positions);
 }
 
 // Fills `row` from one data record; returns the problems of the line, "" if none.
@@ -100,9 +71,9 @@ std::string ReadRow(const std::map<std::string, size_t>& columns,
     std::optional<int> out;
     const std::string v = cell(name);
     if (v.empty()) return out;
-    auto n = ParseInt(v);
     const int64_t low = allow_negative ? std::numeric_limits<int>::min() : 0;
-    if (!n || *n < low || *n > std::numeric_limits<int>::max()) {
+    const std::optional<int64_t> n = ParseIntCell(v, low, std::numeric_limits<int>::max());
+    if (!n) {
       problems.push_back(std::string(label) + " không hợp lệ: " + Quoted(v) +
                          (allow_negative ? " (cần một số nguyên)" : " (cần số nguyên không âm)"));
     } else {
@@ -135,7 +106,7 @@ std::string ReadRow(const std::map<std::string, size_t>& columns,
   in.workers = count("workers", "số người lao động", false);
   in.sort_order = count("sort_order", "thứ tự", true);
   if (std::string from = cell("valid_from"); !from.empty()) {
-    in.valid_from = ParseDateCell(from);
+    in.valid_from = ParseDateIsoOrVi(from);
     if (!in.valid_from) {
       problems.push_back("ngày thành lập không hợp lệ: " + Quoted(from) +
                          " (dùng dạng 2020-01-31 hoặc 31/1/2020)");

@@ -61,16 +61,15 @@ int RunImportTasks(const Args& a, Io& io) {
   auto app = OpenApp(a.db, 1, true);
   if (!app.ok()) return Fail(io, app.status());
   // The resolution's number: what a JSON file's tasks and the CSV's nghi_quyet are matched with.
-  Result<std::vector<ResolutionTasks>> stored = ExportTasksAsSystem(**app, a.resolution_id);
-  if (!stored.ok()) return Fail(io, stored.status());
-  const std::string number = stored->front().resolution.number;
+  Result<ResolutionDetail> resolution = (*app)->plans().GetResolutionAsSystem(a.resolution_id);
+  if (!resolution.ok()) return Fail(io, resolution.status());
+  const std::string number = resolution->resolution.number;
   Result<std::vector<BundleTask>> tasks =
       a.file.ends_with(".json") ? TasksOfJson(*text, number) : ParseTasksCsv(*text, number);
   if (!tasks.ok()) return Fail(io, tasks.status());
   io.err << "Đang nhập " << FormatIntVi(static_cast<int64_t>(tasks->size()))
          << " nhiệm vụ vào nghị quyết " << number << "…\n";
-  Result<TaskImportSummary> s =
-      ImportTasks(**app, a.resolution_id, *tasks, CliActor(), ProgressPrinter(io, 500));
+  Result<TaskImportSummary> s = ImportTasks(**app, a.resolution_id, *tasks, CliActor());
   if (!s.ok()) return Fail(io, s.status());
   PrintProgressKept(io, *s);
   io.out << "Đã nhập " << tasks->size() << " nhiệm vụ: " << s->created << " nhiệm vụ mới, "

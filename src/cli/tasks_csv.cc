@@ -1,7 +1,6 @@
 #include "cli/tasks_csv.h"
 
 #include <algorithm>
-#include <charconv>
 #include <map>
 #include <optional>
 #include <utility>
@@ -15,28 +14,6 @@ namespace {
 
 constexpr const char* kRequired[] = {"ma", "ten", "don_vi_chu_tri", "ngay_giao"};
 constexpr const char* kExportOnly[] = {"trang_thai", "nghi_quyet"};
-
-// 2023-05-17, or 17/5/2023 with a four-digit year.
-std::optional<Date> ParseDateText(std::string_view s) {
-  if (std::optional<Date> iso = ParseIsoDate(s)) return iso;
-  int parts[3] = {0, 0, 0};
-  int n = 0;
-  int digits = 0;
-  for (char c : s) {
-    if (c >= '0' && c <= '9' && digits < 4) {
-      parts[n] = parts[n] * 10 + (c - '0');
-      ++digits;
-    } else if (c == '/' && digits > 0 && n < 2) {
-      ++n;
-      digits = 0;
-    } else {
-      return std::nullopt;
-    }
-  }
-  const Date d{parts[2], parts[1], parts[0]};
-  if (n != 2 || digits != 4 || !IsValid(d)) return std::nullopt;
-  return d;
-}
 
 // An enumeration value by its code, its Vietnamese label or one of `aliases`, all folded
 // (case, diacritics).
@@ -77,13 +54,6 @@ std::optional<ProductKind> ParseProductCell(std::string_view s) {
                       {"bao cao", ProductKind::kReport}});
 }
 
-std::optional<int> ParseIntCell(std::string_view s, int lo, int hi) {
-  int v = 0;
-  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || ptr != s.data() + s.size() || v < lo || v > hi) return std::nullopt;
-  return v;
-}
-
 // Problems by line: (line, message).
 using Problems = std::vector<std::pair<int, std::string>>;
 
@@ -105,7 +75,7 @@ class Row {
       if (required) Problem(std::string("thiếu ") + what + " (cột " + name + ")");
       return std::nullopt;
     }
-    std::optional<Date> d = ParseDateText(s);
+    std::optional<Date> d = ParseDateIsoOrVi(s);
     if (!d)
       Problem(std::string(what) + " không hợp lệ: \"" + s + "\" (dạng 17/5/2023 hoặc 2023-05-17)");
     return d;
@@ -138,9 +108,9 @@ void ReadDeadline(Row& row, AssignedTask& t) {
   t.deadline.until = row.DateCell("han", "ngày kết thúc nhiệm vụ định kỳ", false);
   const std::string offset = row.Cell("so_ngay_sau_ky");
   if (!offset.empty()) {
-    std::optional<int> days = ParseIntCell(offset, 0, 366);
+    std::optional<int64_t> days = ParseIntCell(offset, 0, 366);
     if (!days) row.Problem("số ngày sau kỳ phải là số nguyên từ 0 đến 366: \"" + offset + "\"");
-    t.deadline.offset_days = days.value_or(10);
+    t.deadline.offset_days = static_cast<int>(days.value_or(10));
   }
   row.MustBeBlank("ngay_hoan_thanh",
                   "chỉ dùng cho nhiệm vụ giao một lần (nhiệm vụ định kỳ hoàn thành theo từng kỳ: "
@@ -196,8 +166,8 @@ BundleTask ReadTask(Row& row, std::string_view resolution_number) {
     percent = std::string(Trim(percent.substr(0, percent.size() - 1)));
   if (percent.empty()) {
     t.progress_percent = t.completed_on ? 100 : 0;
-  } else if (std::optional<int> v = ParseIntCell(percent, 0, 100)) {
-    t.progress_percent = *v;
+  } else if (std::optional<int64_t> v = ParseIntCell(percent, 0, 100)) {
+    t.progress_percent = static_cast<int>(*v);
   } else {
     row.Problem("tiến độ phải là số nguyên từ 0 đến 100: \"" + row.Cell("tien_do") + "\"");
   }
@@ -213,27 +183,22 @@ BundleTask ReadTask(Row& row, std::string_view resolution_number) {
 
 // Column name -> position; Invalid "csv.invalid" for the header's problem.
 Result<std::map<std::string, size_t>> ReadHeader(const CsvRecord& header) {
-  std::map<std::string, size_t> columns;
-  for (size_t i = 0; i < header.fields.size(); ++i) {
-    const std::string name(Trim(header.fields[i]));
-    auto is = [&name](const char* c) { return name == c; };
-    const bool known = std::any_of(std::begin(kTaskCsvColumns), std::end(kTaskCsvColumns), is) ||
-                       std::any_of(std::begin(kExportOnly), std::end(kExportOnly), is);
-    if (!known)
-      return Status::Invalid("csv.invalid",
-                             "Dòng tiêu đề có cột không được hỗ trợ: \"" + name + "\"");
-    if (!columns.emplace(name, i).second) {
-      return Status::Invalid("csv.invalid", "Cột \"" + name + "\" xuất hiện hai lần");
-    }
+  std::vector<std::string_view> known(std::begin(kTaskCsvColumns), std::end(kTaskCsvColumns));
+  known.insert(known.end(), std::begin(kExportOnly), std::end(kExportOnly));
+  CsvHeader h = ReadCsvHeader(header.fields, known, {std::begin(kRequired), std::end(kRequired)});
+  const std::string column = "\"" + h.column + "\"";
+  switch (h.error) {
+    case CsvHeader::Error::kNone:
+      break;
+    case CsvHeader::Error::kUnknownColumn:
+      return Status::Invalid("csv.invalid", "Dòng tiêu đề có cột không được hỗ trợ: " + column);
+    case CsvHeader::Error::kRepeatedColumn:
+      return Status::Invalid("csv.invalid", "Cột " + column + " xuất hiện hai lần");
+    case CsvHeader::Error::kMissingColumn:
+      return Status::Invalid("csv.invalid", "Dòng tiêu đề thiếu cột bắt buộc " + column +
+                                                " (cần ma, ten, don_vi_chu_tri, ngay_giao)");
   }
-  for (const char* need : kRequired) {
-    if (columns.count(need) == 0) {
-      return Status::Invalid("csv.invalid", std::string("Dòng tiêu đề thiếu cột bắt buộc \"") +
-                                                need +
-                                                "\" (cần ma, ten, don_vi_chu_tri, ngay_giao)");
-    }
-  }
-  return columns;
+  return std::move(h.positions);
 }
 
 }  // namespace

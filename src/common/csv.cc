@@ -1,5 +1,7 @@
 #include "common/csv.h"
 
+#include <algorithm>
+#include <charconv>
 #include <utility>
 
 #include "common/utf8.h"
@@ -111,6 +113,39 @@ CsvData ReadCsv(std::string_view text) {
     }
   }
   return out;
+}
+
+CsvHeader ReadCsvHeader(const std::vector<std::string>& fields,
+                        const std::vector<std::string_view>& known,
+                        const std::vector<std::string_view>& required) {
+  CsvHeader h;
+  auto fail = [&h](CsvHeader::Error error, std::string_view column) {
+    h.positions.clear();
+    h.error = error;
+    h.column = std::string(column);
+    return h;
+  };
+  for (size_t i = 0; i < fields.size(); ++i) {
+    const std::string name(Trim(fields[i]));
+    if (std::find(known.begin(), known.end(), name) == known.end()) {
+      return fail(CsvHeader::Error::kUnknownColumn, name);
+    }
+    if (!h.positions.emplace(name, i).second) return fail(CsvHeader::Error::kRepeatedColumn, name);
+  }
+  for (std::string_view need : required) {
+    if (h.positions.count(std::string(need)) == 0) {
+      return fail(CsvHeader::Error::kMissingColumn, need);
+    }
+  }
+  return h;
+}
+
+std::optional<int64_t> ParseIntCell(std::string_view cell, int64_t lo, int64_t hi) {
+  int64_t v = 0;
+  const char* end = cell.data() + cell.size();
+  auto [ptr, ec] = std::from_chars(cell.data(), end, v);
+  if (ec != std::errc() || ptr != end || v < lo || v > hi) return std::nullopt;
+  return v;
 }
 
 std::string CsvEscape(std::string_view field) {

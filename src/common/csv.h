@@ -17,6 +17,9 @@
 // Pure functions over memory; thread-safe.
 #pragma once
 
+#include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +46,24 @@ struct CsvData {
 
 // Reads every record of `text`. Never fails as a whole: problems are in `errors`.
 CsvData ReadCsv(std::string_view text);
+
+// A header row read against the columns a file may have. Column names are trimmed; they may come
+// in any order. `error` is the first problem, left to right: a name not among `known`, a name
+// given twice, then the first of `required` that is missing; `column` names it, and `positions`
+// is then empty. Each importer words the problem its own way.
+struct CsvHeader {
+  enum class Error { kNone, kUnknownColumn, kRepeatedColumn, kMissingColumn };
+  std::map<std::string, size_t> positions;  // column name -> index in the record
+  Error error = Error::kNone;
+  std::string column;
+};
+CsvHeader ReadCsvHeader(const std::vector<std::string>& fields,
+                        const std::vector<std::string_view>& known,
+                        const std::vector<std::string_view>& required);
+
+// A cell holding a whole number from `lo` to `hi`: decimal digits, optionally after '-', and
+// nothing else (no spaces, '+' or separators); nullopt otherwise.
+std::optional<int64_t> ParseIntCell(std::string_view cell, int64_t lo, int64_t hi);
 
 // The field as it must appear in a CSV file (quoted only when needed).
 std::string CsvEscape(std::string_view field);

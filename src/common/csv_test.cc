@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <map>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace nq {
@@ -110,6 +114,49 @@ TEST(CsvTest, WriteThenReadRoundTrips) {
   ASSERT_TRUE(d.errors.empty());
   ASSERT_EQ(d.records.size(), rows.size());
   for (size_t i = 0; i < rows.size(); ++i) EXPECT_EQ(d.records[i].fields, rows[i]) << i;
+}
+
+TEST(CsvTest, HeaderGivesPositionsByTrimmedName) {
+  const CsvHeader h = ReadCsvHeader({" ten", "ma ", "han"}, {"ma", "ten", "han", "ghi_chu"},
+                                    {"ma", "ten"});
+  EXPECT_EQ(h.error, CsvHeader::Error::kNone);
+  EXPECT_EQ(h.positions, (std::map<std::string, size_t>{{"ten", 0}, {"ma", 1}, {"han", 2}}));
+  EXPECT_EQ(h.column, "");
+}
+
+TEST(CsvTest, HeaderNamesItsFirstProblem) {
+  const std::vector<std::string_view> known = {"ma", "ten", "han"};
+  const std::vector<std::string_view> required = {"ma", "ten"};
+  auto read = [&](const std::vector<std::string>& fields) {
+    const CsvHeader h = ReadCsvHeader(fields, known, required);
+    EXPECT_TRUE(h.error == CsvHeader::Error::kNone || h.positions.empty());
+    return std::make_pair(h.error, h.column);
+  };
+  using E = CsvHeader::Error;
+  EXPECT_EQ(read({"ma", "mau", "ten"}), std::make_pair(E::kUnknownColumn, std::string("mau")));
+  EXPECT_EQ(read({"ma", " ten", "ten "}), std::make_pair(E::kRepeatedColumn, std::string("ten")));
+  // Left to right: the repeat comes before the unknown column.
+  EXPECT_EQ(read({"ma", "ma", "mau"}), std::make_pair(E::kRepeatedColumn, std::string("ma")));
+  EXPECT_EQ(read({"han", "ten"}), std::make_pair(E::kMissingColumn, std::string("ma")));
+  EXPECT_EQ(read({}), std::make_pair(E::kMissingColumn, std::string("ma")));
+  EXPECT_EQ(read({"ma", "ten"}), std::make_pair(E::kNone, std::string()));
+}
+
+TEST(CsvTest, IntCellsAreWholeNumbersInRange) {
+  EXPECT_EQ(ParseIntCell("0", 0, 100), 0);
+  EXPECT_EQ(ParseIntCell("100", 0, 100), 100);
+  EXPECT_EQ(ParseIntCell("-5", -10, 10), -5);
+  EXPECT_EQ(ParseIntCell("007", 0, 10), 7);
+  EXPECT_EQ(ParseIntCell("9000000000", 0, INT64_MAX), 9000000000);
+  EXPECT_FALSE(ParseIntCell("101", 0, 100));
+  EXPECT_FALSE(ParseIntCell("-1", 0, 100));
+  EXPECT_FALSE(ParseIntCell("", 0, 100));
+  EXPECT_FALSE(ParseIntCell(" 5", 0, 100));
+  EXPECT_FALSE(ParseIntCell("5 ", 0, 100));
+  EXPECT_FALSE(ParseIntCell("+5", 0, 100));
+  EXPECT_FALSE(ParseIntCell("5.0", 0, 100));
+  EXPECT_FALSE(ParseIntCell("1.000", 0, 10000));
+  EXPECT_FALSE(ParseIntCell("99999999999999999999", 0, INT64_MAX));  // overflows int64
 }
 
 }  // namespace

@@ -127,4 +127,20 @@ JsonObjectText& JsonObjectText::Add(std::string_view key, const std::optional<in
   return Add(key, *value);
 }
 
+JsonObjectText& JsonObjectText::Add(std::string_view key, const std::optional<double>& value) {
+  if (!value) return AddNull(key);
+  return Add(key, *value);
+}
+
+JsonObjectText& JsonObjectText::Add(std::string_view key, const std::optional<Date>& value) {
+  if (!value) return AddNull(key);
+  return Add(key, FormatIso(*value));
+}
+
+JsonObjectText& JsonObjectText::AddRaw(std::string_view key, std::string_view json) {
+  Key(key);
+  body_ += json;
+  return *this;
+}
+
 }  // namespace nq

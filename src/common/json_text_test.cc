@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace nq {
 namespace {
@@ -47,6 +48,39 @@ TEST(JsonTextTest, BuildsFlatObjectsInOrder) {
             "{\"code\":\"DUK.STC\",\"name\":\"Chi bộ \\\"Sở\\\"\",\"members\":12,"
             "\"big\":-9007199254740993,\"closed\":false,\"parent_id\":7,\"valid_to\":null,"
             "\"note\":null,\"ratio\":0.1,\"nan\":null}");
+}
+
+TEST(JsonTextTest, WritesOptionalNumbersAndDatesOrNull) {
+  const std::optional<double> no_bound;
+  const std::optional<Date> open, closed = Date{2024, 2, 29};
+  EXPECT_EQ(JsonObjectText()
+                .Add("min", std::optional<double>(-2.5))
+                .Add("max", no_bound)
+                .Add("valid_to", closed)
+                .Add("until", open)
+                .Add("day", std::optional<Date>(Date{987, 1, 5}))
+                .str(),
+            "{\"min\":-2.5,\"max\":null,\"valid_to\":\"2024-02-29\",\"until\":null,"
+            "\"day\":\"0987-01-05\"}");
+}
+
+TEST(JsonTextTest, NestsRawJsonText) {
+  EXPECT_EQ(JsonObjectText().AddRaw("a", "[1,2]").str(), "{\"a\":[1,2]}");
+  const std::string inner = JsonObjectText().Add("x", 1).str();
+  EXPECT_EQ(JsonObjectText().Add("id", 3).AddRaw("in\"ner", inner).AddRaw("none", "null").str(),
+            "{\"id\":3,\"in\\\"ner\":{\"x\":1},\"none\":null}");
+}
+
+TEST(JsonTextTest, BuildsArraysOfJsonText) {
+  const auto number = [](int64_t id) { return std::to_string(id); };
+  EXPECT_EQ(JsonArray(std::vector<int64_t>{}, number), "[]");
+  EXPECT_EQ(JsonArray(std::vector<int64_t>{4}, number), "[4]");
+  EXPECT_EQ(JsonArray(std::vector<int64_t>{4, -9, 4}, number), "[4,-9,4]");  // order kept
+  const std::vector<std::string> names = {"A", "B\"c", ""};
+  EXPECT_EQ(JsonArray(names, [](const std::string& n) { return JsonQuote(n); }),
+            "[\"A\",\"B\\\"c\",\"\"]");
+  EXPECT_EQ(JsonArray(names, [](const std::string& n) { return JsonObjectText().Add("n", n).str(); }),
+            "[{\"n\":\"A\"},{\"n\":\"B\\\"c\"},{\"n\":\"\"}]");
 }
 
 TEST(JsonTextTest, EmptyObject) { EXPECT_EQ(JsonObjectText().str(), "{}"); }

@@ -18,6 +18,17 @@ const char* CodeName(Code code) {
   return "unknown";
 }
 
+Status InvalidWithLines(std::string key, const std::string& title,
+                        const std::vector<std::string>& lines) {
+  if (lines.empty()) return Status::Ok();
+  std::string message = title;
+  for (size_t i = 0; i < lines.size() && i < kMaxListedLines; ++i) message += "\n" + lines[i];
+  if (lines.size() > kMaxListedLines) {
+    message += "\n… và " + std::to_string(lines.size() - kMaxListedLines) + " lỗi khác";
+  }
+  return Status::Invalid(std::move(key), std::move(message));
+}
+
 std::string Status::ToString() const {
   if (ok()) return "ok";
   std::string out = CodeName(code_);

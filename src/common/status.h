@@ -12,10 +12,12 @@
 // Thread-safety: plain values; distinct objects may be used from distinct threads.
 #pragma once
 
+#include <cstddef>
 #include <cstdlib>
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace nq {
 
@@ -84,6 +86,13 @@ class [[nodiscard]] Status {
   std::string key_;
   std::string message_;
 };
+
+// The problems of an input, one a line, so that a person can fix them all at once: OK when
+// `lines` is empty, else Invalid `key` whose message is `title`, then the first kMaxListedLines
+// lines, each on its own line, then "… và N lỗi khác" for the N left out.
+inline constexpr size_t kMaxListedLines = 50;
+Status InvalidWithLines(std::string key, const std::string& title,
+                        const std::vector<std::string>& lines);
 
 template <typename T>
 class [[nodiscard]] Result {

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace nq {
 namespace {
@@ -46,6 +47,28 @@ TEST(StatusTest, FactoriesSetTheirCode) {
   EXPECT_EQ(Status::Throttled("k", "m").code(), Code::kThrottled);
   EXPECT_EQ(Status::Internal("k", "m").code(), Code::kInternal);
   EXPECT_EQ(Status::Unavailable("k", "m").code(), Code::kUnavailable);
+}
+
+TEST(StatusTest, InvalidWithLinesListsFiftyThenCountsTheRest) {
+  EXPECT_TRUE(InvalidWithLines("file.invalid", "Tệp không hợp lệ:", {}).ok());
+  const Status two = InvalidWithLines("file.invalid", "Tệp không hợp lệ:", {"dòng 2: a", "dòng 5: b"});
+  EXPECT_EQ(two.code(), Code::kInvalid);
+  EXPECT_EQ(two.key(), "file.invalid");
+  EXPECT_EQ(two.message(), "Tệp không hợp lệ:\ndòng 2: a\ndòng 5: b");
+  std::vector<std::string> lines;
+  for (int i = 1; i <= 53; ++i) lines.push_back("dòng " + std::to_string(i));
+  const Status many = InvalidWithLines("tasks.invalid", "Nhiệm vụ không hợp lệ:", lines);
+  EXPECT_EQ(many.key(), "tasks.invalid");
+  const std::string& m = many.message();
+  EXPECT_EQ(m.rfind("Nhiệm vụ không hợp lệ:\ndòng 1\ndòng 2\n", 0), 0u) << m;
+  EXPECT_NE(m.find("\ndòng 50\n… và 3 lỗi khác"), std::string::npos) << m;
+  EXPECT_EQ(m.find("dòng 51"), std::string::npos) << m;
+  EXPECT_EQ(m.substr(m.size() - std::string("và 3 lỗi khác").size()), "và 3 lỗi khác");
+  // Exactly fifty: all listed, nothing counted.
+  lines.resize(50);
+  const std::string fifty = InvalidWithLines("k", "T:", lines).message();
+  EXPECT_EQ(fifty.substr(fifty.size() - std::string("\ndòng 50").size()), "\ndòng 50");
+  EXPECT_EQ(fifty.find("lỗi khác"), std::string::npos);
 }
 
 Result<int> Half(int n) {

@@ -88,6 +88,23 @@ std::optional<Date> ParseIsoDate(std::string_view s) {
   return date;
 }
 
+std::optional<Date> ParseDateIsoOrVi(std::string_view s) {
+  if (std::optional<Date> iso = ParseIsoDate(s)) return iso;
+  const size_t a = s.find('/');
+  const size_t b = a == std::string_view::npos ? a : s.find('/', a + 1);
+  if (b == std::string_view::npos) return std::nullopt;
+  const std::string_view day = s.substr(0, a);
+  const std::string_view month = s.substr(a + 1, b - a - 1);
+  const std::string_view year = s.substr(b + 1);
+  if (day.empty() || day.size() > 2 || month.empty() || month.size() > 2 || year.size() != 4) {
+    return std::nullopt;
+  }
+  // ParseDigits gives -1 for a part that is not all digits: no valid date has one.
+  const Date date{ParseDigits(year), ParseDigits(month), ParseDigits(day)};
+  if (date.year < 1000 || !IsValid(date)) return std::nullopt;
+  return date;
+}
+
 std::string FormatIso(const Date& d) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
@@ -118,6 +135,16 @@ Date DateInVietnam(int64_t unix_seconds) {
 }
 
 Date Today() { return DateInVietnam(NowUnix()); }
+
+std::string FormatInstantVi(int64_t unix_seconds) {
+  const int64_t in_day = unix_seconds + kVietnamOffsetSeconds -
+                         FloorDiv(unix_seconds + kVietnamOffsetSeconds, kSecondsPerDay) *
+                             kSecondsPerDay;
+  char hm[8];
+  std::snprintf(hm, sizeof hm, "%02d:%02d", static_cast<int>(in_day / 3600),
+                static_cast<int>(in_day % 3600 / 60));
+  return std::string(hm) + ", " + FormatVi(DateInVietnam(unix_seconds));
+}
 
 std::string FormatIsoInstant(int64_t unix_seconds) {
   const int64_t days = FloorDiv(unix_seconds, kSecondsPerDay);

@@ -32,6 +32,10 @@ int DayOfWeek(const Date& d);                // ISO: Monday = 1 .. Sunday = 7
 
 // "2023-05-17" exactly (ten characters); nullopt for anything else or an impossible date.
 std::optional<Date> ParseIsoDate(std::string_view s);
+// A date as people type it in a spreadsheet: "2023-05-17" (ParseIsoDate), or day/month/year as
+// Vietnamese write it, "17/5/2023" or "17/05/2023" — day and month of one or two digits, a year
+// of four digits from 1000. nullopt for anything else (spaces included) or an impossible date.
+std::optional<Date> ParseDateIsoOrVi(std::string_view s);
 std::string FormatIso(const Date& d);        // "2023-05-17"
 std::string FormatVi(const Date& d);         // "17/5/2023" (Vietnamese, no leading zeros)
 // "ngày 17 tháng 5 năm 2023" as in the date line of a party document. As the document rules
@@ -46,6 +50,8 @@ Date Today();
 std::string FormatIsoInstant(int64_t unix_seconds);
 // The civil date in Vietnam (UTC+7) at an instant given in Unix seconds.
 Date DateInVietnam(int64_t unix_seconds);
+// The instant as a Vietnamese reader sees it, in Vietnam time: "16:29, 27/11/2026".
+std::string FormatInstantVi(int64_t unix_seconds);
 // Day of the year, 1 for 1 January .. 365 or 366.
 int DayOfYear(const Date& d);
 

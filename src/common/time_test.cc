@@ -92,6 +92,36 @@ TEST(TimeTest, ParsesIsoDates) {
   EXPECT_FALSE(ParseIsoDate(""));
 }
 
+TEST(TimeTest, ParsesIsoAndVietnameseDates) {
+  EXPECT_EQ(ParseDateIsoOrVi("2023-05-17"), (Date{2023, 5, 17}));
+  EXPECT_EQ(ParseDateIsoOrVi("17/5/2023"), (Date{2023, 5, 17}));
+  EXPECT_EQ(ParseDateIsoOrVi("17/05/2023"), (Date{2023, 5, 17}));
+  EXPECT_EQ(ParseDateIsoOrVi("1/1/2020"), (Date{2020, 1, 1}));
+  EXPECT_EQ(ParseDateIsoOrVi("05/01/1000"), (Date{1000, 1, 5}));
+  EXPECT_EQ(ParseDateIsoOrVi("29/2/2024"), (Date{2024, 2, 29}));
+  EXPECT_FALSE(ParseDateIsoOrVi("29/2/2023"));   // not a leap year
+  EXPECT_FALSE(ParseDateIsoOrVi("31/4/2021"));   // April has 30 days
+  EXPECT_FALSE(ParseDateIsoOrVi("5/13/2021"));   // month/day/year is not read
+  EXPECT_FALSE(ParseDateIsoOrVi("0/5/2021"));
+  EXPECT_FALSE(ParseDateIsoOrVi("17/5/23"));     // two-digit year
+  EXPECT_FALSE(ParseDateIsoOrVi("17/5/02023"));
+  EXPECT_FALSE(ParseDateIsoOrVi("17/5/0999"));   // a year before 1000 is a typo
+  EXPECT_FALSE(ParseDateIsoOrVi("017/5/2023"));
+  EXPECT_FALSE(ParseDateIsoOrVi("17/005/2023"));
+  EXPECT_FALSE(ParseDateIsoOrVi("/5/2023"));
+  EXPECT_FALSE(ParseDateIsoOrVi("17//2023"));
+  EXPECT_FALSE(ParseDateIsoOrVi("17/5/"));
+  EXPECT_FALSE(ParseDateIsoOrVi("17/5/2023/"));
+  EXPECT_FALSE(ParseDateIsoOrVi("-1/5/2023"));
+  EXPECT_FALSE(ParseDateIsoOrVi("+1/5/2023"));
+  EXPECT_FALSE(ParseDateIsoOrVi("1/5/-202"));
+  EXPECT_FALSE(ParseDateIsoOrVi(" 17/5/2023"));
+  EXPECT_FALSE(ParseDateIsoOrVi("17-5-2023"));
+  EXPECT_FALSE(ParseDateIsoOrVi("2023/05/17"));  // year first
+  EXPECT_FALSE(ParseDateIsoOrVi("2023-5-17"));
+  EXPECT_FALSE(ParseDateIsoOrVi(""));
+}
+
 TEST(TimeTest, FormatsDates) {
   EXPECT_EQ(FormatIso(Date{2023, 5, 17}), "2023-05-17");
   EXPECT_EQ(FormatIso(Date{987, 1, 2}), "0987-01-02");
@@ -124,6 +154,14 @@ TEST(TimeTest, ClockReadsAPlausibleNow) {
   const int64_t utc_days = now / 86400;
   const int64_t diff = DaysFromCivil(today) - utc_days;
   EXPECT_TRUE(diff == 0 || diff == 1) << diff;
+}
+
+TEST(TimeTest, InstantsInVietnamTime) {
+  EXPECT_EQ(FormatInstantVi(0), "07:00, 1/1/1970");
+  // 2023-05-17T17:05:00Z is five past midnight on the 18th in Vietnam.
+  EXPECT_EQ(FormatInstantVi(1684343100), "00:05, 18/5/2023");
+  EXPECT_EQ(FormatInstantVi(1684343100 - 6 * 60), "23:59, 17/5/2023");
+  EXPECT_EQ(FormatInstantVi(-1), "06:59, 1/1/1970");  // before 1970: still the right day
 }
 
 }  // namespace

@@ -42,4 +42,10 @@ size_t CodePointCount(std::string_view s);
 // Trim ASCII whitespace at both ends.
 std::string_view Trim(std::string_view s);
 
+// ASCII-only case folding, for protocol tokens and file extensions (header names, "PDF"):
+// other bytes are left as they are.
+char AsciiLower(char c);
+std::string AsciiLowerCopy(std::string_view s);
+bool EqualsIgnoreCaseAscii(std::string_view a, std::string_view b);
+
 }  // namespace nq

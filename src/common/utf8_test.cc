@@ -203,5 +203,12 @@ TEST(Utf8Test, CountsCodePointsAndTrims) {
   EXPECT_EQ(Trim("x"), "x");
 }
 
+TEST(Utf8Test, AsciiCaseFolding) {
+  EXPECT_EQ(AsciiLowerCopy("Content-TYPE: Ảnh.PDF"), "content-type: Ảnh.pdf");
+  EXPECT_TRUE(EqualsIgnoreCaseAscii("Multipart/Form-Data", "multipart/form-data"));
+  EXPECT_FALSE(EqualsIgnoreCaseAscii("abc", "abcd"));
+  EXPECT_FALSE(EqualsIgnoreCaseAscii("Ả", "ả"));  // only ASCII folds
+}
+
 }  // namespace
 }  // namespace nq

@@ -12,18 +12,8 @@ namespace {
 constexpr EvidenceType kAllTypes[] = {EvidenceType::kPdf, EvidenceType::kDocx, EvidenceType::kXlsx,
                                       EvidenceType::kPng, EvidenceType::kJpeg};
 
-char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool EqualsNoCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (AsciiLower(a[i]) != AsciiLower(b[i])) return false;
-  }
-  return true;
-}
-
 bool EndsWithNoCase(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && EqualsNoCase(s.substr(s.size() - suffix.size()), suffix);
+  return s.size() >= suffix.size() && EqualsIgnoreCaseAscii(s.substr(s.size() - suffix.size()), suffix);
 }
 
 // ---- ZIP (APPNOTE.TXT 4.3): only the central directory is read ----
@@ -98,9 +88,9 @@ std::optional<ZipListing> ReadZipListing(std::string_view b) {
       return std::nullopt;
     }
     const std::string_view name = dir.substr(p + kCentralHeaderSize, name_len);
-    out.content_types |= EqualsNoCase(name, "[Content_Types].xml");
-    out.document |= EqualsNoCase(name, "word/document.xml");
-    out.workbook |= EqualsNoCase(name, "xl/workbook.xml");
+    out.content_types |= EqualsIgnoreCaseAscii(name, "[Content_Types].xml");
+    out.document |= EqualsIgnoreCaseAscii(name, "word/document.xml");
+    out.workbook |= EqualsIgnoreCaseAscii(name, "xl/workbook.xml");
     out.macros |= EndsWithNoCase(name, "vbaProject.bin");
     p += kCentralHeaderSize + rest;
   }
@@ -239,9 +229,9 @@ std::optional<EvidenceType> TypeFromFileName(std::string_view name) {
   const size_t dot = name.rfind('.');
   if (dot == std::string_view::npos || dot == 0) return std::nullopt;
   const std::string_view ext = name.substr(dot + 1);
-  if (EqualsNoCase(ext, "jpg")) return EvidenceType::kJpeg;
+  if (EqualsIgnoreCaseAscii(ext, "jpg")) return EvidenceType::kJpeg;
   for (EvidenceType t : kAllTypes) {
-    if (EqualsNoCase(ext, EvidenceTypeCode(t))) return t;
+    if (EqualsIgnoreCaseAscii(ext, EvidenceTypeCode(t))) return t;
   }
   return std::nullopt;
 }

@@ -10,7 +10,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "common/status.h"
@@ -69,5 +71,24 @@ std::optional<EvidenceType> TypeFromFileName(std::string_view name);
 //   evidence.type_mismatch     SniffEvidenceType finds another type than the extension claims,
 //                              or none
 Result<EvidenceType> CheckEvidence(std::string_view file_name, std::string_view bytes);
+
+// An evidence file (minh chứng) of a task's progress update, as listed (the bytes are read
+// separately).
+struct EvidenceInfo {
+  int64_t id = 0;
+  int64_t task_id = 0;
+  int64_t update_id = 0;
+  std::string file_name;  // as uploaded, without any directory part
+  EvidenceType type = EvidenceType::kPdf;  // judged by content
+  int64_t size = 0;                        // bytes
+  std::string sha256;                      // hex, of the bytes
+  bool operator==(const EvidenceInfo&) const = default;
+};
+
+// An evidence file with its bytes, as stored.
+struct EvidenceFile {
+  EvidenceInfo info;
+  std::string bytes;
+};
 
 }  // namespace nq

@@ -113,4 +113,29 @@ Result<AssignedTask> ApplyProgress(const AssignedTask& task, const ProgressInput
   return t;
 }
 
+bool HasProgress(const AssignedTask& t) {
+  return t.progress_percent != 0 || t.completed_on || !t.occurrence_completions.empty() ||
+         !t.report_ref.empty() || (t.document && IsIssued(*t.document)) ||
+         (t.project && std::any_of(t.project->milestones.begin(), t.project->milestones.end(),
+                                   [](const Milestone& m) { return m.done_on.has_value(); }));
+}
+
+AssignedTask KeepProgress(AssignedTask def, const AssignedTask& old) {
+  def.progress_percent = old.progress_percent;
+  def.completed_on = old.completed_on;
+  def.occurrence_completions = old.occurrence_completions;
+  def.report_ref = old.report_ref;
+  if (def.document && old.document) {
+    def.document->number = old.document->number;
+    def.document->issued = old.document->issued;
+  }
+  if (def.project && old.project) {
+    std::vector<Milestone>& ms = def.project->milestones;
+    for (size_t i = 0; i < ms.size() && i < old.project->milestones.size(); ++i) {
+      ms[i].done_on = old.project->milestones[i].done_on;
+    }
+  }
+  return def;
+}
+
 }  // namespace nq

@@ -22,24 +22,6 @@
 
 namespace nq {
 
-// An evidence file as listed (the bytes are read separately).
-struct EvidenceInfo {
-  int64_t id = 0;
-  int64_t task_id = 0;
-  int64_t update_id = 0;
-  std::string file_name;  // as uploaded, without any directory part
-  EvidenceType type = EvidenceType::kPdf;  // judged by content (evidence.h)
-  int64_t size = 0;                        // bytes
-  std::string sha256;                      // hex, of the bytes
-  bool operator==(const EvidenceInfo&) const = default;
-};
-
-// An evidence file with its bytes, as stored.
-struct EvidenceFile {
-  EvidenceInfo info;
-  std::string bytes;
-};
-
 // A milestone of the task's key project marked done by an update.
 struct MilestoneDone {
   int index = 0;  // position in KeyProject::milestones
@@ -93,5 +75,14 @@ struct TaskUpdate {
 // Completing a one-off task sets its progress to 100; product details given without a
 // completion are kept (a document's number recorded before it is marked done).
 Result<AssignedTask> ApplyProgress(const AssignedTask& task, const ProgressInput& in);
+
+// True when the task carries what only progress updates record: a percent, a completion, a
+// report number, an issued document, a milestone done. A task the committee creates has none.
+bool HasProgress(const AssignedTask& t);
+
+// The new definition `def` of a stored task `old` (an edit by the committee) with what the
+// updates recorded on `old` kept: percent, completions, report number, the document's number
+// and issue date, the milestones' done dates (by position).
+AssignedTask KeepProgress(AssignedTask def, const AssignedTask& old);
 
 }  // namespace nq

@@ -44,6 +44,8 @@ std::optional<Role> ParseRole(std::string_view code) {
 
 bool CanManageUsers(Role r) { return r == Role::kAdmin; }
 bool CanEditOrganizations(Role r) { return r == Role::kAdmin || r == Role::kCommittee; }
+
+bool CanEditPlan(Role r) { return r == Role::kAdmin || r == Role::kCommittee; }
 bool CanEnterData(Role r) { return r != Role::kViewer; }
 
 std::string NormalizeUsername(std::string_view name) {

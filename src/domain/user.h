@@ -26,6 +26,7 @@ std::optional<Role> ParseRole(std::string_view code);
 // What a role may do, independent of scope.
 bool CanManageUsers(Role r);          // admin
 bool CanEditOrganizations(Role r);    // admin, committee
+bool CanEditPlan(Role r);             // admin, committee: resolutions, targets, tasks, forms
 bool CanEnterData(Role r);            // admin, committee, reporter
 
 struct User {

@@ -6,32 +6,20 @@
 #include <utility>
 
 #include "common/time.h"
+#include "common/utf8.h"
 #include "domain/formula.h"
 #include "service/scope.h"
 
 namespace nq::data_internal {
 namespace {
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
-
 }  // namespace
 
-Status CheckDefinitionWriter(const Principal& p) {
-  return p.role == Role::kAdmin || p.role == Role::kCommittee ? Status::Ok() : RoleDenied();
-}
+Status CheckDefinitionWriter(const Principal& p) { return CheckCanEditPlan(p); }
 
 Status CheckValueWriter(const OrgTree& tree, const Principal* p, int64_t org_id) {
   if (p == nullptr) return tree.Contains(org_id) ? Status::Ok() : OrgNotFound();
-  if (p->role != Role::kAdmin && p->role != Role::kCommittee && p->role != Role::kReporter) {
+  if (!CanEnterData(p->role)) {
     return RoleDenied();
   }
   return CheckInScope(tree, *p, org_id);
@@ -171,7 +159,7 @@ std::vector<RuleViolation> CheckRules(const DataSet& s, const std::vector<DataEl
     const DataElement* e = find_code(code);
     if (e == nullptr) return std::nullopt;
     for (size_t i = 0; i < e->categories.size(); ++i) {
-      if (EqualsIgnoreCase(e->categories[i], text)) return static_cast<double>(i);
+      if (EqualsIgnoreCaseAscii(e->categories[i], text)) return static_cast<double>(i);
     }
     return std::nullopt;
   };

@@ -54,6 +54,10 @@ class PlanService {
                                                   std::optional<int64_t> term_id = {}) const;
   // One resolution with its term, targets and tasks.
   Result<ResolutionDetail> GetResolution(const Principal& p, int64_t id) const;
+  // Only the breakthrough and key tasks of a resolution the principal can read (by kind, then
+  // position), for pickers that need nothing else. NotFound "resolution.not_found".
+  Result<std::vector<ResolutionTask>> ListResolutionTasks(const Principal& p,
+                                                          int64_t resolution_id) const;
 
   // Creates return the stored entity with its new id; updates the stored entity as written.
   Result<Term> CreateTerm(const Principal& p, const Term& t, const store::Actor& a);
@@ -81,6 +85,8 @@ class PlanService {
                                                       const AssessmentSettings& s,
                                                       const store::Actor& a);
 
+  // GetResolution without scope checks (CLI, demo, imports).
+  Result<ResolutionDetail> GetResolutionAsSystem(int64_t id) const;
   Result<Term> CreateTermAsSystem(const Term& t, const store::Actor& a);
   Result<Resolution> CreateResolutionAsSystem(const Resolution& r, const store::Actor& a);
   Result<Target> CreateTargetAsSystem(const Target& t, const store::Actor& a);
@@ -90,6 +96,7 @@ class PlanService {
                                                               const store::Actor& a);
 
  private:
+  Result<ResolutionDetail> ReadResolution(const Principal* p, int64_t id) const;
   // `p` null means the system: every check but validation passes.
   Status CheckOrg(const Principal* p, int64_t org_id) const;
   Status CheckTerm(store::Tx& tx, const Principal* p, int64_t term_id) const;

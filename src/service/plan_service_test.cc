@@ -76,6 +76,23 @@ TEST_F(PlanServiceTest, GetResolutionWithTargetsAndTasks) {
   EXPECT_EQ(d->tasks[0].target_codes, (std::vector<std::string>{"MT1"}));
 }
 
+TEST_F(PlanServiceTest, TheSystemReadsAnyResolution) {
+  Resolution stc;
+  stc.term_id = stc_term_.id;
+  stc.number = "05-NQ/ĐU";
+  stc.title = "Nghị quyết Đại hội Đảng bộ Sở Tài chính";
+  Result<Resolution> r = app_->plans().CreateResolutionAsSystem(stc, system_);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  // DUK.SYT cannot read it (a sibling's plan); the system can, with its term.
+  EXPECT_EQ(app_->plans().GetResolution(As(Role::kAdmin, "DUK.SYT"), r->id).status().key(),
+            "scope.denied");
+  Result<ResolutionDetail> d = app_->plans().GetResolutionAsSystem(r->id);
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_EQ(d->resolution, *r);
+  EXPECT_EQ(d->term, stc_term_);
+  EXPECT_EQ(app_->plans().GetResolutionAsSystem(987654).status().key(), "resolution.not_found");
+}
+
 TEST_F(PlanServiceTest, ReadsReachTheScopeAndTheCommitteesAboveIt) {
   // The bloc's resolution binds the organizations under it: a reporter of DUK.STC reads it.
   const Principal reporter = As(Role::kReporter, "DUK.STC");

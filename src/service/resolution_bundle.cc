@@ -27,14 +27,7 @@ class Problems {
     lines_.insert(lines_.end(), lines.begin(), lines.end());
   }
   Status ToStatus() const {
-    if (lines_.empty()) return Status::Ok();
-    std::string message = "Tệp nghị quyết không hợp lệ:";
-    const size_t shown = std::min<size_t>(lines_.size(), 50);
-    for (size_t i = 0; i < shown; ++i) message += "\n" + lines_[i];
-    if (lines_.size() > shown) {
-      message += "\n… và " + std::to_string(lines_.size() - shown) + " lỗi khác";
-    }
-    return Status::Invalid("bundle.invalid", message);
+    return InvalidWithLines("bundle.invalid", "Tệp nghị quyết không hợp lệ:", lines_);
   }
 
  private:

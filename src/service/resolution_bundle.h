@@ -5,7 +5,8 @@
 // the native form of the resolution JSON file (docs/formats.md; parsed and written in
 // web/resolution_file.h) and lets `nqtrack assess --file` work without a database.
 //
-//   ExportBundle   from the database, for a principal who can read the resolution
+//   ExportBundle   from the database, for a principal who can read the resolution (or as the
+//                  system, ExportBundleAsSystem)
 //   ImportBundle   into the database as the system: organizations, elements and data sets are
 //                  matched by code and created when missing (existing ones are left as they are);
 //                  the term by its committee and name, the resolution by number, targets by code
@@ -124,6 +125,9 @@ std::vector<std::string> CheckBundleTasks(const std::vector<BundleTask>& tasks,
 // organizations, and the assigned tasks the principal sees whose owner is among them (a
 // cooperating organization outside them is left out, and so is a parent task not exported).
 Result<ResolutionBundle> ExportBundle(App& app, const Principal& p, int64_t resolution_id);
+// ExportBundle as the system (the CLI): the committee's whole subtree, with every task owned in
+// it. NotFound "resolution.not_found".
+Result<ResolutionBundle> ExportBundleAsSystem(App& app, int64_t resolution_id);
 
 struct TaskImportSummary {
   int created = 0;
@@ -132,6 +136,7 @@ struct TaskImportSummary {
   // Tasks that exist already and whose progress in the file differs from the stored one, each
   // "ref (title)": their stored progress is kept (progress comes from progress updates).
   std::vector<std::string> progress_kept;
+  std::map<std::string, int64_t> ids;  // the stored task's id by the ref of each task given
 };
 
 // Writes assigned tasks into the stored resolution `resolution_id` as the system. Each task is
@@ -144,20 +149,10 @@ struct TaskImportSummary {
 // every problem, and nothing written. The tasks are then written in one transaction
 // (TaskService::SaveAllAsSystem): all or nothing, also when the process dies or the database
 // fails midway. Importing the same tasks twice changes nothing. NotFound
-// "resolution.not_found". `progress` (when set) is called with (0, total) before the write and
-// (total, total) after it.
+// "resolution.not_found".
 Result<TaskImportSummary> ImportTasks(App& app, int64_t resolution_id,
                                       const std::vector<BundleTask>& tasks,
-                                      const store::Actor& actor,
-                                      const std::function<void(int, int)>& progress = {});
-
-// Assigned tasks in the bundle's form: refs "NV<id>", organizations by their codes in
-// `org_codes`, the resolution task by title (from `resolution_tasks`). A task whose owner has no
-// code there is left out; so are cooperating organizations without one, and the parent link to
-// a task left out. Keeps the order of `tasks`.
-std::vector<BundleTask> ToBundleTasks(const std::vector<AssignedTask>& tasks,
-                                      const std::map<int64_t, std::string>& org_codes,
-                                      const std::vector<ResolutionTask>& resolution_tasks);
+                                      const store::Actor& actor);
 
 // The assigned tasks of the stored resolution `resolution_id` (or, unset, of every resolution
 // that has any, by id) as the system, by task id, refs "NV<id>". NotFound

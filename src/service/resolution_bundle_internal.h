@@ -5,28 +5,20 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
 
-#include "common/status.h"
-#include "domain/org_tree.h"
-#include "domain/user.h"
-#include "service/app.h"
-#include "service/plan_service.h"
+#include "domain/resolution.h"
+#include "domain/task.h"
+#include "service/resolution_bundle.h"
 
 namespace nq::bundle_internal {
 
-// The system as an administrator of one root of the tree: every organization below is in scope.
-Principal SystemAt(int64_t root);
-
-// A stored resolution with the system principal that reads it (an administrator of the root
-// of the tree that holds its committee).
-struct SystemResolution {
-  Principal sys;
-  ResolutionDetail detail;
-};
-// NotFound "resolution.not_found" when no root of the tree can read it.
-Result<SystemResolution> ResolutionAsSystem(App& app, int64_t resolution_id);
-
-// Every organization's id by code, the closed ones included.
-std::map<std::string, int64_t> OrgIdsByCode(const OrgTree& tree);
+// Assigned tasks in the bundle's form: refs "NV<id>", organizations by their codes in
+// `org_codes`, the resolution task by title (from `resolution_tasks`). A task whose owner has no
+// code there is left out; so are cooperating organizations without one, and the parent link to
+// a task left out. Keeps the order of `tasks`.
+std::vector<BundleTask> ToBundleTasks(const std::vector<AssignedTask>& tasks,
+                                      const std::map<int64_t, std::string>& org_codes,
+                                      const std::vector<ResolutionTask>& resolution_tasks);
 
 }  // namespace nq::bundle_internal

@@ -14,12 +14,27 @@
 namespace nq {
 namespace {
 
-using bundle_internal::SystemAt;
+// The system as an administrator of one root of the tree: every organization below is in scope.
+Principal SystemAt(int64_t root) {
+  Principal p;
+  p.username = "system";
+  p.role = Role::kAdmin;
+  p.org_id = root;
+  return p;
+}
 
 // The root of the tree that holds `org_id`.
 int64_t RootOf(const OrgTree& tree, int64_t org_id) {
   const std::vector<int64_t> path = tree.Path(org_id);
   return path.empty() ? 0 : path.front();
+}
+
+// The system as the services that take a principal need it to see all of a stored resolution:
+// an administrator of the root of the tree that holds its committee. NotFound
+// "resolution.not_found".
+Result<Principal> SystemFor(App& app, int64_t resolution_id) {
+  NQ_ASSIGN_OR_RETURN(ResolutionDetail detail, app.plans().GetResolutionAsSystem(resolution_id));
+  return SystemAt(RootOf(*app.orgs().tree(), detail.term.org_id));
 }
 
 // The text DataService::ImportValues reads back as the same stored number.
@@ -180,7 +195,7 @@ Result<ResolutionBundle> ExportBundle(App& app, const Principal& p, int64_t reso
   for (TaskRow& row : visible.rows) tasks.push_back(std::move(row.task));
   std::sort(tasks.begin(), tasks.end(),
             [](const AssignedTask& x, const AssignedTask& y) { return x.id < y.id; });
-  b.assigned_tasks = ToBundleTasks(tasks, org_codes, detail.tasks);
+  b.assigned_tasks = bundle_internal::ToBundleTasks(tasks, org_codes, detail.tasks);
   NQ_ASSIGN_OR_RETURN(b.elements, app.data().ListElements(p));
   std::map<int64_t, const DataElement*> elements;
   for (const DataElement& e : b.elements) elements[e.id] = &e;
@@ -201,6 +216,11 @@ Result<ResolutionBundle> ExportBundle(App& app, const Principal& p, int64_t reso
                         v.comment});
   }
   return b;
+}
+
+Result<ResolutionBundle> ExportBundleAsSystem(App& app, int64_t resolution_id) {
+  NQ_ASSIGN_OR_RETURN(const Principal sys, SystemFor(app, resolution_id));
+  return ExportBundle(app, sys, resolution_id);
 }
 
 Result<BundleImportSummary> ImportBundle(App& app, const ResolutionBundle& b,
@@ -255,9 +275,8 @@ Result<ResolutionDashboard> AssessInDatabase(App& app, int64_t resolution_id, co
     }
     if (!root) return Status::NotFound("org.not_found", "Không có tổ chức mã " + org_code);
   }
-  NQ_ASSIGN_OR_RETURN(bundle_internal::SystemResolution r,
-                      bundle_internal::ResolutionAsSystem(app, resolution_id));
-  return app.analytics().Assess(r.sys, resolution_id, as_of, root);
+  NQ_ASSIGN_OR_RETURN(const Principal sys, SystemFor(app, resolution_id));
+  return app.analytics().Assess(sys, resolution_id, as_of, root);
 }
 
 }  // namespace nq

@@ -2,6 +2,8 @@
 // tasks, importing them into a stored resolution, exporting them.
 #include <algorithm>
 #include <map>
+#include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -12,29 +14,9 @@
 #include "service/resolution_bundle_internal.h"
 
 namespace nq {
-namespace bundle_internal {
+namespace {
 
-Principal SystemAt(int64_t root) {
-  Principal p;
-  p.username = "system";
-  p.role = Role::kAdmin;
-  p.org_id = root;
-  return p;
-}
-
-Result<SystemResolution> ResolutionAsSystem(App& app, int64_t resolution_id) {
-  const std::shared_ptr<const OrgTree> tree = app.orgs().tree();
-  for (int64_t root : tree->Roots()) {
-    SystemResolution r{SystemAt(root), {}};
-    Result<ResolutionDetail> d = app.plans().GetResolution(r.sys, resolution_id);
-    if (!d.ok()) continue;
-    r.detail = std::move(*d);
-    return r;
-  }
-  return Status::NotFound("resolution.not_found",
-                          "Không có nghị quyết mã số " + std::to_string(resolution_id));
-}
-
+// Every organization's id by code, the closed ones included.
 std::map<std::string, int64_t> OrgIdsByCode(const OrgTree& tree) {
   std::map<std::string, int64_t> ids;
   for (size_t k = 0; k < tree.size(); ++k) {
@@ -43,13 +25,6 @@ std::map<std::string, int64_t> OrgIdsByCode(const OrgTree& tree) {
   }
   return ids;
 }
-
-}  // namespace bundle_internal
-
-namespace {
-
-using bundle_internal::OrgIdsByCode;
-using bundle_internal::ResolutionAsSystem;
 
 // The resolution task a bundle task names: by title, else by position when the text is a number.
 const ResolutionTask* FindResolutionTask(const std::vector<ResolutionTask>& tasks,
@@ -208,9 +183,9 @@ std::vector<std::string> CheckBundleTasks(const std::vector<BundleTask>& tasks,
   return problems;
 }
 
-std::vector<BundleTask> ToBundleTasks(const std::vector<AssignedTask>& tasks,
-                                      const std::map<int64_t, std::string>& org_codes,
-                                      const std::vector<ResolutionTask>& resolution_tasks) {
+std::vector<BundleTask> bundle_internal::ToBundleTasks(
+    const std::vector<AssignedTask>& tasks, const std::map<int64_t, std::string>& org_codes,
+    const std::vector<ResolutionTask>& resolution_tasks) {
   std::set<int64_t> exported;
   for (const AssignedTask& t : tasks) {
     if (org_codes.count(t.owner_org_id) > 0) exported.insert(t.id);
@@ -239,22 +214,18 @@ std::vector<BundleTask> ToBundleTasks(const std::vector<AssignedTask>& tasks,
 
 Result<TaskImportSummary> ImportTasks(App& app, int64_t resolution_id,
                                       const std::vector<BundleTask>& tasks,
-                                      const store::Actor& actor,
-                                      const std::function<void(int, int)>& progress) {
-  NQ_ASSIGN_OR_RETURN(bundle_internal::SystemResolution r, ResolutionAsSystem(app, resolution_id));
+                                      const store::Actor& actor) {
+  NQ_ASSIGN_OR_RETURN(ResolutionDetail detail, app.plans().GetResolutionAsSystem(resolution_id));
   const std::map<std::string, int64_t> org_ids = OrgIdsByCode(*app.orgs().tree());
   const std::vector<std::string> problems = CheckBundleTasks(
-      tasks, [&](const std::string& code) { return org_ids.count(code) > 0; }, r.detail.tasks);
-  if (!problems.empty()) {
-    std::string message = "Nhiệm vụ không hợp lệ; chưa nhập nhiệm vụ nào:";
-    for (size_t i = 0; i < problems.size() && i < 50; ++i) message += "\n" + problems[i];
-    if (problems.size() > 50) {
-      message += "\n… và " + std::to_string(problems.size() - 50) + " lỗi khác";
-    }
-    return Status::Invalid("tasks.invalid", message);
-  }
+      tasks, [&](const std::string& code) { return org_ids.count(code) > 0; }, detail.tasks);
+  NQ_RETURN_IF_ERROR(InvalidWithLines("tasks.invalid",
+                                      "Nhiệm vụ không hợp lệ; chưa nhập nhiệm vụ nào:", problems));
   TaskService& service = app.tasks();
   NQ_ASSIGN_OR_RETURN(std::vector<AssignedTask> stored, service.ListAsSystem(resolution_id));
+  // The key a file's task is matched on (CheckBundleTasks refused repeats of it in the file).
+  std::map<std::pair<std::string, int64_t>, const AssignedTask*> stored_by_key;
+  for (const AssignedTask& s : stored) stored_by_key.emplace(std::pair(s.title, s.owner_org_id), &s);
   TaskImportSummary summary;
   // Every write prepared first, parents before children, then stored in one transaction.
   std::vector<TaskService::TaskWrite> writes;
@@ -272,25 +243,24 @@ Result<TaskImportSummary> ImportTasks(App& app, int64_t resolution_id,
     for (const std::string& code : b.cooperating_codes) {
       t.cooperating_org_ids.push_back(org_ids.at(code));
     }
-    const ResolutionTask* rt = FindResolutionTask(r.detail.tasks, b.resolution_task);
+    const ResolutionTask* rt = FindResolutionTask(detail.tasks, b.resolution_task);
     t.resolution_task_id =
         b.resolution_task.empty() || rt == nullptr ? std::nullopt : std::optional<int64_t>(rt->id);
     t.parent_id.reset();
     if (!b.parent_ref.empty()) w.parent_index = index_by_ref.at(b.parent_ref);
-    auto old = std::find_if(stored.begin(), stored.end(), [&](const AssignedTask& s) {
-      return s.title == t.title && s.owner_org_id == t.owner_org_id;
-    });
-    w.create = old == stored.end();
-    olds.push_back(w.create ? nullptr : &*old);
+    auto old = stored_by_key.find({t.title, t.owner_org_id});
+    w.create = old == stored_by_key.end();
+    olds.push_back(w.create ? nullptr : old->second);
     if (!w.create) {
-      if (b.partial) KeepUnlisted(t, *old);
-      t.id = old->id;
-      if (ProgressDiffers(t, *old)) summary.progress_kept.push_back(b.ref + " (" + t.title + ")");
+      if (b.partial) KeepUnlisted(t, *old->second);
+      t.id = old->second->id;
+      if (ProgressDiffers(t, *old->second)) {
+        summary.progress_kept.push_back(b.ref + " (" + t.title + ")");
+      }
     }
     index_by_ref[b.ref] = static_cast<int>(writes.size());
     writes.push_back(std::move(w));
   }
-  if (progress) progress(0, static_cast<int>(tasks.size()));
   NQ_ASSIGN_OR_RETURN(std::vector<AssignedTask> saved,
                       service.SaveAllAsSystem(std::move(writes), actor));
   for (size_t k = 0; k < saved.size(); ++k) {
@@ -300,22 +270,27 @@ Result<TaskImportSummary> ImportTasks(App& app, int64_t resolution_id,
       ++(saved[k] == *olds[k] ? summary.unchanged : summary.updated);
     }
   }
-  if (progress) progress(static_cast<int>(tasks.size()), static_cast<int>(tasks.size()));
+  for (const auto& [ref, k] : index_by_ref) summary.ids[ref] = saved[static_cast<size_t>(k)].id;
   return summary;
 }
 
 Result<std::vector<ResolutionTasks>> ExportTasksAsSystem(App& app,
                                                          std::optional<int64_t> resolution_id) {
+  const std::shared_ptr<const OrgTree> tree = app.orgs().tree();
   std::map<int64_t, std::string> org_codes;
-  for (const auto& [code, id] : OrgIdsByCode(*app.orgs().tree())) org_codes[id] = code;
+  for (size_t k = 0; k < tree->size(); ++k) {
+    const Organization& org = tree->At(static_cast<int>(k));
+    org_codes[org.id] = org.code;
+  }
   NQ_ASSIGN_OR_RETURN(std::vector<AssignedTask> all, app.tasks().ListAsSystem(resolution_id));
   std::map<int64_t, std::vector<AssignedTask>> by_resolution;
   if (resolution_id) by_resolution[*resolution_id];  // listed even without tasks
   for (AssignedTask& t : all) by_resolution[t.resolution_id].push_back(std::move(t));
   std::vector<ResolutionTasks> out;
   for (const auto& [id, tasks] : by_resolution) {
-    NQ_ASSIGN_OR_RETURN(bundle_internal::SystemResolution r, ResolutionAsSystem(app, id));
-    out.push_back({r.detail.resolution, ToBundleTasks(tasks, org_codes, r.detail.tasks)});
+    NQ_ASSIGN_OR_RETURN(ResolutionDetail detail, app.plans().GetResolutionAsSystem(id));
+    out.push_back(
+        {detail.resolution, bundle_internal::ToBundleTasks(tasks, org_codes, detail.tasks)});
   }
   return out;
 }

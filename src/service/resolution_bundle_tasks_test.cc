@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -147,6 +148,9 @@ TEST_F(ImportTasksTest, CreatesWithLinksAndProgressThenSecondRunChangesNothing) 
   EXPECT_EQ(child.owner_org_id, Id("DUK.STC.VP"));
   EXPECT_EQ(stored[2].occurrence_completions.size(), 2u);
   EXPECT_EQ(StateAsOf(parent, D(2023, 5, 17)), TaskState::kDoneOnTime);
+  const std::map<std::string, int64_t> ids = {
+      {"P", parent.id}, {"C", child.id}, {"Q", stored[2].id}};
+  EXPECT_EQ(first->ids, ids);
 
   Result<TaskImportSummary> again = ImportTasks(*app_, resolution_id_, Tasks(), system_);
   ASSERT_TRUE(again.ok()) << again.status().ToString();
@@ -154,6 +158,7 @@ TEST_F(ImportTasksTest, CreatesWithLinksAndProgressThenSecondRunChangesNothing) 
   EXPECT_EQ(again->updated, 0);
   EXPECT_EQ(again->unchanged, 3);
   EXPECT_TRUE(again->progress_kept.empty());
+  EXPECT_EQ(again->ids, ids);  // matched to the stored ones
   EXPECT_EQ(Stored(), stored);
 }
 
@@ -243,6 +248,35 @@ TEST_F(ImportTasksTest, ExportGivesRefsAndCodesThatImportBackUnchanged) {
   ASSERT_TRUE(all.ok());
   EXPECT_EQ(all->size(), 1u);
   EXPECT_EQ(ExportTasksAsSystem(*app_, resolution_id_ + 99).status().key(), "resolution.not_found");
+}
+
+TEST_F(ImportTasksTest, ExportBundleAsSystemHoldsTheCommitteesTreeWhateverItsRoot) {
+  ASSERT_TRUE(ImportTasks(*app_, resolution_id_, Tasks(), system_).ok());
+  // A second tree, whose committee has a resolution of its own.
+  ASSERT_TRUE(app_->orgs()
+                  .ImportAsSystem({testing_util::Row(8, "", "HU", "Đảng bộ huyện",
+                                                     OrgKind::kBlocCommittee, Sector::kNone),
+                                   testing_util::Row(9, "HU", "HU.XA", "Đảng bộ xã",
+                                                     OrgKind::kBaseCommittee, Sector::kStateAgency)},
+                                  system_)
+                  .ok());
+  Result<Resolution> other =
+      CreateTermAndResolution("HU", "01-NQ/HU", "Nghị quyết Đại hội Đảng bộ huyện");
+  ASSERT_TRUE(other.ok()) << other.status().ToString();
+
+  Result<ResolutionBundle> bloc = ExportBundleAsSystem(*app_, resolution_id_);
+  ASSERT_TRUE(bloc.ok()) << bloc.status().ToString();
+  EXPECT_EQ(bloc->committee_code, "DUK");
+  EXPECT_EQ(bloc->organizations.size(), 6u);
+  EXPECT_EQ(bloc->assigned_tasks.size(), 3u);
+  Result<ResolutionBundle> district = ExportBundleAsSystem(*app_, other->id);
+  ASSERT_TRUE(district.ok()) << district.status().ToString();
+  EXPECT_EQ(district->committee_code, "HU");
+  ASSERT_EQ(district->organizations.size(), 2u);
+  EXPECT_EQ(district->organizations[1].org.code, "HU.XA");
+  EXPECT_EQ(district->resolution.number, "01-NQ/HU");
+  EXPECT_TRUE(district->assigned_tasks.empty());
+  EXPECT_EQ(ExportBundleAsSystem(*app_, other->id + 99).status().key(), "resolution.not_found");
 }
 
 }  // namespace

@@ -12,6 +12,10 @@ Status RoleDenied() {
 
 Status OrgNotFound() { return Status::NotFound("org.not_found", "Không tìm thấy tổ chức"); }
 
+Status CheckCanEditPlan(const Principal& p) {
+  return CanEditPlan(p.role) ? Status::Ok() : RoleDenied();
+}
+
 Status CheckInScope(const OrgTree& tree, const Principal& p, int64_t org_id) {
   if (!tree.Contains(org_id)) return OrgNotFound();
   if (!tree.InSubtree(p.org_id, org_id)) return ScopeDenied();

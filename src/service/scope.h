@@ -19,6 +19,8 @@ Status ScopeDenied();
 Status RoleDenied();
 // NotFound "org.not_found".
 Status OrgNotFound();
+// OK for a role that edits the plan (CanEditPlan: admin, committee), else RoleDenied().
+Status CheckCanEditPlan(const Principal& p);
 
 // OK when `org_id` is the principal's scope root or lies below it in `tree`. NotFound
 // "org.not_found" when no organization has that id; Forbidden "scope.denied" when it exists

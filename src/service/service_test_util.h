@@ -21,6 +21,7 @@
 #include <atomic>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/log.h"
@@ -93,20 +94,11 @@ class ServiceTest : public ::testing::Test {
   };
   BlocPlan CreateBlocPlan() {
     BlocPlan out;
-    Term term;
-    term.name = "Nhiệm kỳ 2020 - 2025";
-    term.org_id = Id("DUK");
-    Result<Term> t = app_->plans().CreateTermAsSystem(term, system_);
-    EXPECT_TRUE(t.ok()) << t.status().ToString();
-    if (!t.ok()) return out;
-    out.term_id = t->id;
-    Resolution r;
-    r.term_id = t->id;
-    r.number = "01-NQ/ĐUK";
-    r.title = "Nghị quyết Đại hội đại biểu Đảng bộ Khối lần thứ XIII";
-    Result<Resolution> res = app_->plans().CreateResolutionAsSystem(r, system_);
+    Result<Resolution> res = CreateTermAndResolution(
+        "DUK", "01-NQ/ĐUK", "Nghị quyết Đại hội đại biểu Đảng bộ Khối lần thứ XIII");
     EXPECT_TRUE(res.ok()) << res.status().ToString();
     if (!res.ok()) return out;
+    out.term_id = res->term_id;
     out.resolution_id = res->id;
     ResolutionTask bt;
     bt.resolution_id = res->id;
@@ -116,6 +108,20 @@ class ServiceTest : public ::testing::Test {
     EXPECT_TRUE(b.ok()) << b.status().ToString();
     if (b.ok()) out.breakthrough_id = b->id;
     return out;
+  }
+
+  // A term 2020–2025 of the organization `org_code` and a resolution of it, made as the system.
+  Result<Resolution> CreateTermAndResolution(const std::string& org_code, std::string number,
+                                             std::string title) {
+    Term term;
+    term.name = "Nhiệm kỳ 2020 - 2025";
+    term.org_id = Id(org_code);
+    NQ_ASSIGN_OR_RETURN(Term t, app_->plans().CreateTermAsSystem(term, system_));
+    Resolution r;
+    r.term_id = t.id;
+    r.number = std::move(number);
+    r.title = std::move(title);
+    return app_->plans().CreateResolutionAsSystem(r, system_);
   }
 
   // Id of the organization with this code (fails the test if absent).

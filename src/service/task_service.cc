@@ -5,11 +5,11 @@
 
 #include "service/scope.h"
 #include "service/task_service.h"
-#include "service/task_service_internal.h"
 
 namespace nq {
-namespace task_internal {
+namespace {
 
+// The principal sees the task: its owner or a cooperating organization lies in their scope.
 bool CanSee(const OrgTree& tree, const Principal& p, const AssignedTask& t) {
   if (tree.InSubtree(p.org_id, t.owner_org_id)) return true;
   return std::any_of(t.cooperating_org_ids.begin(), t.cooperating_org_ids.end(),
@@ -20,6 +20,7 @@ Status CheckCanSee(const OrgTree& tree, const Principal& p, const AssignedTask& 
   return CanSee(tree, p, t) ? Status::Ok() : ScopeDenied();
 }
 
+// The task with its state and next deadline as of the date.
 TaskRow MakeRow(AssignedTask t, const Date& as_of) {
   TaskRow row;
   row.state = StateAsOf(t, as_of);
@@ -27,14 +28,6 @@ TaskRow MakeRow(AssignedTask t, const Date& as_of) {
   row.task = std::move(t);
   return row;
 }
-
-}  // namespace task_internal
-
-using task_internal::CanSee;
-using task_internal::CheckCanSee;
-using task_internal::MakeRow;
-
-namespace {
 
 Status InvalidAsOf() {
   return Status::Invalid("task.filter_invalid", "Ngày tính tình trạng nhiệm vụ không hợp lệ");
@@ -68,6 +61,7 @@ Result<TaskList> TaskService::List(const Principal& p, const TaskFilter& f) cons
     if (f.product && t.product != *f.product) continue;
     if (f.resolution_task_id && t.resolution_task_id != f.resolution_task_id) continue;
     if (f.top_level_only && t.parent_id) continue;
+    if (f.due_within_days && !DueWithin(t, f.as_of, *f.due_within_days)) continue;
     TaskRow row = MakeRow(std::move(t), f.as_of);
     ++out.counts.by_state[static_cast<size_t>(row.state)];
     if (f.state && row.state != *f.state) continue;
@@ -85,17 +79,26 @@ Result<TaskDetail> TaskService::Get(const Principal& p, int64_t id, const Date& 
   NQ_ASSIGN_OR_RETURN(d.task, tx->GetAssignedTask(id));
   NQ_RETURN_IF_ERROR(CheckCanSee(*tree, p, d.task));
   d.state = StateAsOf(d.task, as_of);
+  d.next_due = NextDue(d.task, as_of);
   d.occurrences = OccurrencesDueBy(d.task, as_of);
   NQ_ASSIGN_OR_RETURN(d.updates, tx->ListTaskUpdates(id));
   store::Tx::TaskQuery q;
-  q.resolution_id = d.task.resolution_id;
-  NQ_ASSIGN_OR_RETURN(std::vector<AssignedTask> siblings, tx->ListAssignedTasks(q));
-  for (AssignedTask& t : siblings) {
-    if (t.parent_id == id && CanSee(*tree, p, t)) d.subtasks.push_back(std::move(t));
+  q.parent_id = id;
+  NQ_ASSIGN_OR_RETURN(std::vector<AssignedTask> subtasks, tx->ListAssignedTasks(q));
+  for (AssignedTask& t : subtasks) {
+    if (CanSee(*tree, p, t)) d.subtasks.push_back(MakeRow(std::move(t), as_of));
+  }
+  NQ_ASSIGN_OR_RETURN(d.resolution, tx->GetResolution(d.task.resolution_id));
+  if (d.task.resolution_task_id) {
+    NQ_ASSIGN_OR_RETURN(d.resolution_task, tx->GetResolutionTask(*d.task.resolution_task_id));
+  }
+  if (d.task.parent_id) {
+    NQ_ASSIGN_OR_RETURN(AssignedTask parent, tx->GetAssignedTask(*d.task.parent_id));
+    if (CanSee(*tree, p, parent)) d.parent_title = std::move(parent.title);
   }
   const bool owner_in_scope = tree->InSubtree(p.org_id, d.task.owner_org_id);
   d.can_report = owner_in_scope && CanEnterData(p.role);
-  d.can_edit = owner_in_scope && (p.role == Role::kAdmin || p.role == Role::kCommittee);
+  d.can_edit = owner_in_scope && CanEditPlan(p.role);
   return d;
 }
 
@@ -109,9 +112,11 @@ Result<std::vector<TaskRow>> TaskService::DueSoon(const Principal& p, const Date
   NQ_ASSIGN_OR_RETURN(auto tx, db_->Begin(store::Actor{}, store::TxMode::kRead));
   NQ_ASSIGN_OR_RETURN(std::vector<AssignedTask> tasks, tx->ListAssignedTasks(q));
   std::vector<TaskRow> out;
+  const Date horizon = AddDays(today, days);
   for (AssignedTask& t : tasks) {
-    const bool soon = DueWithin(t, today, days);
     TaskRow row = MakeRow(std::move(t), today);
+    // next_due is the earliest deadline not met: overdue, or the one DueWithin would find.
+    const bool soon = row.next_due && !(horizon < *row.next_due);
     if (row.state == TaskState::kOverdue || soon) out.push_back(std::move(row));
   }
   SortRows(out);

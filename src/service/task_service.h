@@ -32,6 +32,7 @@
 
 #include "common/status.h"
 #include "common/time.h"
+#include "domain/resolution.h"
 #include "domain/task.h"
 #include "domain/task_status.h"
 #include "domain/task_update.h"
@@ -52,6 +53,9 @@ struct TaskFilter {
   std::optional<TaskState> state;        // only tasks in this state as of as_of
   std::optional<ProductKind> product;    // only tasks with this product
   std::optional<int64_t> resolution_task_id;  // only tasks serving this breakthrough task
+  // Only tasks with a deadline not yet met that falls within this many days of as_of
+  // (DueWithin in task_status.h); unset: no deadline window.
+  std::optional<int> due_within_days;
   bool top_level_only = false;           // leave sub-tasks out
 };
 
@@ -74,9 +78,13 @@ struct TaskList {
 struct TaskDetail {
   AssignedTask task;
   TaskState state = TaskState::kNotAssigned;
+  std::optional<Date> next_due;             // as TaskRow::next_due
   std::vector<TaskOccurrence> occurrences;  // due by the as-of date, oldest first
   std::vector<TaskUpdate> updates;          // oldest first
-  std::vector<AssignedTask> subtasks;       // by id
+  std::vector<TaskRow> subtasks;            // the ones the principal can see, by id
+  Resolution resolution;                    // the resolution the task carries out
+  std::optional<ResolutionTask> resolution_task;  // the breakthrough / key task it serves
+  std::string parent_title;                 // of the parent task, "" when none or not visible
   bool can_report = false;                  // the principal may post progress
   bool can_edit = false;                    // the principal may edit the task
 };
@@ -115,8 +123,7 @@ class TaskService {
   // stored update. Evidence errors: Invalid "evidence.*" naming the file; Invalid
   // "evidence.too_many" above kMaxEvidenceFiles.
   Result<TaskUpdate> PostProgress(const Principal& p, int64_t task_id, const ProgressInput& in,
-                                  const std::vector<EvidenceUpload>& files,
-                                  const store::Actor& a);
+                                  std::vector<EvidenceUpload> files, const store::Actor& a);
   // An evidence file with its bytes, for a principal who can see its task. NotFound
   // "evidence.not_found".
   Result<EvidenceFile> GetEvidence(const Principal& p, int64_t evidence_id) const;
@@ -125,8 +132,8 @@ class TaskService {
   // records of tasks assigned before nqtrack).
   Result<AssignedTask> CreateAsSystem(const AssignedTask& t, const store::Actor& a);
   Result<TaskUpdate> PostProgressAsSystem(int64_t task_id, const ProgressInput& in,
-                                          const std::vector<EvidenceUpload>& files,
-                                          int64_t at, const store::Actor& a);
+                                          std::vector<EvidenceUpload> files, int64_t at,
+                                          const store::Actor& a);
   // One write of SaveAllAsSystem: a task to create (create) or whose definition to replace (as
   // Update does), with its parent given as the index of an earlier write (-1: as in task).
   struct TaskWrite {
@@ -152,8 +159,7 @@ class TaskService {
   Result<bool> SaveIn(store::Tx& tx, const OrgTree& tree, const Principal* p, AssignedTask& t,
                       bool create);
   Result<TaskUpdate> Post(const Principal* p, int64_t task_id, const ProgressInput& in,
-                          const std::vector<EvidenceUpload>& files, int64_t at,
-                          const store::Actor& a);
+                          std::vector<EvidenceUpload> files, int64_t at, const store::Actor& a);
 
   store::Database* db_;
   OrgService* orgs_;

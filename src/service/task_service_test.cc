@@ -223,6 +223,32 @@ TEST_F(TaskServiceTest, ListFiltersCountsAndDueSoon) {
   f.top_level_only = true;
   EXPECT_EQ(app_->tasks().List(As(Role::kViewer, "DUK"), f)->rows.size(), 2u);
   f.top_level_only = false;
+  f.due_within_days = 14;  // only b is due within two weeks; the others are overdue
+  Result<TaskList> window = app_->tasks().List(As(Role::kViewer, "DUK"), f);
+  ASSERT_TRUE(window.ok());
+  ASSERT_EQ(window->rows.size(), 1u);
+  EXPECT_EQ(window->rows[0].task.id, b.id);
+  EXPECT_EQ(window->counts.Assigned(), 1);
+  f.due_within_days.reset();
+
+  // The task page: sub-tasks as rows, the resolution, the parent's title where visible.
+  Result<TaskDetail> da = app_->tasks().Get(As(Role::kViewer, "DUK"), a.id, D(2023, 5, 17));
+  ASSERT_TRUE(da.ok());
+  ASSERT_EQ(da->subtasks.size(), 1u);
+  EXPECT_EQ(da->subtasks[0].task.id, s.id);
+  EXPECT_EQ(da->subtasks[0].state, TaskState::kOverdue);
+  EXPECT_EQ(da->next_due, D(2023, 3, 31));
+  EXPECT_EQ(da->resolution.number, "01-NQ/ĐUK");
+  ASSERT_TRUE(da->resolution_task);
+  EXPECT_EQ(da->resolution_task->title, "Nâng cao chất lượng sinh hoạt chi bộ");
+  EXPECT_EQ(da->resolution_task->kind, ResolutionTaskKind::kBreakthrough);
+  Result<TaskDetail> ds = app_->tasks().Get(As(Role::kViewer, "DUK"), s.id, D(2023, 5, 17));
+  ASSERT_TRUE(ds.ok());
+  EXPECT_EQ(ds->parent_title, a.title);
+  Result<TaskDetail> cell = app_->tasks().Get(As(Role::kReporter, "DUK.STC.VP"), s.id,
+                                              D(2023, 5, 17));
+  ASSERT_TRUE(cell.ok());
+  EXPECT_EQ(cell->parent_title, "");  // the parent belongs to DUK.STC, above the cell's scope
   f.org_id = Id("DUK.STC");
   EXPECT_EQ(app_->tasks().List(As(Role::kViewer, "DUK"), f)->rows.size(), 2u);
   EXPECT_EQ(app_->tasks().List(As(Role::kViewer, "DUK.SCT"), f).status().key(), "scope.denied");
@@ -240,7 +266,7 @@ TEST_F(TaskServiceTest, ListFiltersCountsAndDueSoon) {
   EXPECT_EQ((*soon)[0].state, TaskState::kOverdue);
   EXPECT_EQ((*soon)[2].task.id, b.id);  // due in 8 days, after the overdue ones
   EXPECT_EQ(app_->tasks().DueSoon(As(Role::kReporter, "DUK"), D(2023, 5, 17), 5)->size(), 2u);
-  (void)s;
+  EXPECT_EQ(app_->tasks().DueSoon(As(Role::kReporter, "DUK"), D(2023, 5, 17), 8)->size(), 3u);
 }
 
 TEST_F(TaskServiceTest, EditKeepsTheProgressThatUpdatesRecorded) {

@@ -6,43 +6,12 @@
 #include "service/password.h"
 #include "service/scope.h"
 #include "service/task_service.h"
-#include "service/task_service_internal.h"
 
 namespace nq {
 namespace {
 
-Status CheckCanEditTasks(const Principal& p) {
-  return p.role == Role::kAdmin || p.role == Role::kCommittee ? Status::Ok() : RoleDenied();
-}
-
 Status ParentInvalid(std::string msg) {
   return Status::Invalid("task.parent_invalid", std::move(msg));
-}
-
-bool HasProgress(const AssignedTask& t) {
-  return t.progress_percent != 0 || t.completed_on || !t.occurrence_completions.empty() ||
-         !t.report_ref.empty() || (t.document && IsIssued(*t.document)) ||
-         (t.project && std::any_of(t.project->milestones.begin(), t.project->milestones.end(),
-                                   [](const Milestone& m) { return m.done_on.has_value(); }));
-}
-
-// The new definition `def` with the progress that updates recorded on `old`.
-AssignedTask KeepProgress(AssignedTask def, const AssignedTask& old) {
-  def.progress_percent = old.progress_percent;
-  def.completed_on = old.completed_on;
-  def.occurrence_completions = old.occurrence_completions;
-  def.report_ref = old.report_ref;
-  if (def.document && old.document) {
-    def.document->number = old.document->number;
-    def.document->issued = old.document->issued;
-  }
-  if (def.project && old.project) {
-    std::vector<Milestone>& ms = def.project->milestones;
-    for (size_t i = 0; i < ms.size() && i < old.project->milestones.size(); ++i) {
-      ms[i].done_on = old.project->milestones[i].done_on;
-    }
-  }
-  return def;
 }
 
 // The references of `t` that the store cannot check alone: the resolution readable, the
@@ -79,21 +48,21 @@ Status CheckReferences(store::Tx& tx, const OrgTree& tree, const Principal* p,
   return Status::Ok();
 }
 
-// Checks every file and returns them ready to store.
-Result<std::vector<EvidenceFile>> CheckFiles(const std::vector<EvidenceUpload>& files) {
+// Checks every file and returns them ready to store (the bytes moved out of `files`).
+Result<std::vector<EvidenceFile>> CheckFiles(std::vector<EvidenceUpload>& files) {
   if (files.size() > kMaxEvidenceFiles) {
     return Status::Invalid("evidence.too_many", "Mỗi lần báo cáo tiến độ gửi tối đa " +
                                                     std::to_string(kMaxEvidenceFiles) + " tệp");
   }
   std::vector<EvidenceFile> out;
-  for (const EvidenceUpload& f : files) {
+  for (EvidenceUpload& f : files) {
     NQ_ASSIGN_OR_RETURN(EvidenceType type, CheckEvidence(f.file_name, f.bytes));
     EvidenceFile e;
-    e.info.file_name = f.file_name;
+    e.info.file_name = std::move(f.file_name);
     e.info.type = type;
     e.info.size = static_cast<int64_t>(f.bytes.size());
     e.info.sha256 = Sha256Hex(f.bytes);
-    e.bytes = f.bytes;
+    e.bytes = std::move(f.bytes);
     out.push_back(std::move(e));
   }
   return out;
@@ -103,7 +72,7 @@ Result<std::vector<EvidenceFile>> CheckFiles(const std::vector<EvidenceUpload>& 
 
 Result<AssignedTask> TaskService::Save(const Principal* p, AssignedTask t, bool create,
                                        const store::Actor& a) {
-  if (p != nullptr) NQ_RETURN_IF_ERROR(CheckCanEditTasks(*p));
+  if (p != nullptr) NQ_RETURN_IF_ERROR(CheckCanEditPlan(*p));
   const std::shared_ptr<const OrgTree> tree = orgs_->tree();
   NQ_ASSIGN_OR_RETURN(auto tx, db_->Begin(a));
   NQ_ASSIGN_OR_RETURN(bool written, SaveIn(*tx, *tree, p, t, create));
@@ -162,17 +131,16 @@ Result<std::vector<AssignedTask>> TaskService::SaveAllAsSystem(std::vector<TaskW
 }
 
 Result<TaskUpdate> TaskService::Post(const Principal* p, int64_t task_id, const ProgressInput& in,
-                                     const std::vector<EvidenceUpload>& files, int64_t at,
+                                     std::vector<EvidenceUpload> files, int64_t at,
                                      const store::Actor& a) {
   if (p != nullptr && !CanEnterData(p->role)) return RoleDenied();
+  // Sniffing and hashing up to kMaxEvidenceFiles files is pure work: done before the write
+  // lock is taken, its verdict given after the scope check, as if it came in order.
+  Result<std::vector<EvidenceFile>> checked = CheckFiles(files);
   NQ_ASSIGN_OR_RETURN(auto tx, db_->Begin(a));
   NQ_ASSIGN_OR_RETURN(AssignedTask task, tx->GetAssignedTask(task_id));
-  if (p != nullptr) {
-    const std::shared_ptr<const OrgTree> tree = orgs_->tree();
-    NQ_RETURN_IF_ERROR(task_internal::CheckCanSee(*tree, *p, task));
-    NQ_RETURN_IF_ERROR(CheckInScope(*tree, *p, task.owner_org_id));
-  }
-  NQ_ASSIGN_OR_RETURN(std::vector<EvidenceFile> stored, CheckFiles(files));
+  if (p != nullptr) NQ_RETURN_IF_ERROR(CheckInScope(*orgs_->tree(), *p, task.owner_org_id));
+  NQ_RETURN_IF_ERROR(checked.status());
   NQ_ASSIGN_OR_RETURN(AssignedTask next, ApplyProgress(task, in));
   if (next != task) NQ_RETURN_IF_ERROR(tx->UpdateAssignedTask(next));
   TaskUpdate u;
@@ -186,13 +154,9 @@ Result<TaskUpdate> TaskService::Post(const Principal* p, int64_t task_id, const 
   u.reason = in.reason;
   u.completed_on = in.completed_on;
   u.period = in.period;
-  NQ_ASSIGN_OR_RETURN(u.id, tx->InsertTaskUpdate(u, stored));
-  NQ_ASSIGN_OR_RETURN(std::vector<TaskUpdate> all, tx->ListTaskUpdates(task_id));
+  NQ_ASSIGN_OR_RETURN(TaskUpdate stored, tx->InsertTaskUpdate(u, *checked));
   NQ_RETURN_IF_ERROR(tx->Commit());
-  for (TaskUpdate& x : all) {
-    if (x.id == u.id) return std::move(x);
-  }
-  return u;
+  return stored;
 }
 
 Result<AssignedTask> TaskService::Create(const Principal& p, const AssignedTask& t,
@@ -207,9 +171,9 @@ Result<AssignedTask> TaskService::Update(const Principal& p, const AssignedTask&
 
 Result<TaskUpdate> TaskService::PostProgress(const Principal& p, int64_t task_id,
                                              const ProgressInput& in,
-                                             const std::vector<EvidenceUpload>& files,
+                                             std::vector<EvidenceUpload> files,
                                              const store::Actor& a) {
-  return Post(&p, task_id, in, files, NowUnix(), a);
+  return Post(&p, task_id, in, std::move(files), NowUnix(), a);
 }
 
 Result<AssignedTask> TaskService::CreateAsSystem(const AssignedTask& t, const store::Actor& a) {
@@ -217,9 +181,9 @@ Result<AssignedTask> TaskService::CreateAsSystem(const AssignedTask& t, const st
 }
 
 Result<TaskUpdate> TaskService::PostProgressAsSystem(int64_t task_id, const ProgressInput& in,
-                                                     const std::vector<EvidenceUpload>& files,
+                                                     std::vector<EvidenceUpload> files,
                                                      int64_t at, const store::Actor& a) {
-  return Post(nullptr, task_id, in, files, at, a);
+  return Post(nullptr, task_id, in, std::move(files), at, a);
 }
 
 }  // namespace nq

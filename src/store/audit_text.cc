@@ -8,8 +8,8 @@
 namespace nq::store {
 
 std::string OrganizationJson(const Organization& org) {
-  JsonObjectText j;
-  j.Add("id", static_cast<int64_t>(org.id))
+  return JsonObjectText()
+      .Add("id", static_cast<int64_t>(org.id))
       .Add("code", org.code)
       .Add("name", org.name)
       .Add("kind", OrgKindCode(org.kind))
@@ -18,13 +18,9 @@ std::string OrganizationJson(const Organization& org) {
       .Add("sort_order", static_cast<int64_t>(org.sort_order))
       .Add("members", static_cast<int64_t>(org.members))
       .Add("workers", static_cast<int64_t>(org.workers))
-      .Add("valid_from", FormatIso(org.valid_from));
-  if (org.valid_to) {
-    j.Add("valid_to", FormatIso(*org.valid_to));
-  } else {
-    j.AddNull("valid_to");
-  }
-  return j.str();
+      .Add("valid_from", FormatIso(org.valid_from))
+      .Add("valid_to", org.valid_to)
+      .str();
 }
 
 std::string UserJson(const User& user, bool password_changed) {
@@ -61,8 +57,8 @@ std::string ResolutionJson(const Resolution& r) {
 }
 
 std::string TargetJson(const Target& t) {
-  JsonObjectText j;
-  j.Add("id", static_cast<int64_t>(t.id))
+  return JsonObjectText()
+      .Add("id", static_cast<int64_t>(t.id))
       .Add("resolution_id", static_cast<int64_t>(t.resolution_id))
       .Add("code", t.code)
       .Add("position", static_cast<int64_t>(t.position))
@@ -71,19 +67,12 @@ std::string TargetJson(const Target& t) {
       .Add("comparator", ComparatorCode(t.comparator))
       .Add("kind", TargetKindCode(t.kind))
       .Add("indicator", t.indicator)
-      .Add("value", t.value);
-  if (t.value_high) {
-    j.Add("value_high", *t.value_high);
-  } else {
-    j.AddNull("value_high");
-  }
-  j.Add("value_formula", t.value_formula).Add("unit", t.unit);
-  if (t.baseline) {
-    j.Add("baseline", *t.baseline);
-  } else {
-    j.AddNull("baseline");
-  }
-  return j.str();
+      .Add("value", t.value)
+      .Add("value_high", t.value_high)
+      .Add("value_formula", t.value_formula)
+      .Add("unit", t.unit)
+      .Add("baseline", t.baseline)
+      .str();
 }
 
 std::string ResolutionTaskJson(const ResolutionTask& t) {

@@ -244,6 +244,7 @@ class Tx {
   struct TaskQuery {
     std::optional<int64_t> resolution_id;
     std::vector<int64_t> owner_org_ids;  // empty: any owner
+    std::optional<int64_t> parent_id;    // only the sub-tasks of this task
   };
   // Tasks matching the query, by id, each complete (cooperating organizations in the order
   // given, occurrence completions by period, document, project with milestones in order).
@@ -260,10 +261,11 @@ class Tx {
   // Progress updates of a task, oldest first, each with its evidence infos (by id).
   virtual Result<std::vector<TaskUpdate>> ListTaskUpdates(int64_t task_id) = 0;
   // Inserts the update (u.id and u.evidence ignored) and its evidence files (info ids, task and
-  // update ids ignored; the rest stored as given) and returns the update's id. Invalid
-  // "task.not_found" when no task has u.task_id.
-  virtual Result<int64_t> InsertTaskUpdate(const TaskUpdate& u,
-                                           const std::vector<EvidenceFile>& files) = 0;
+  // update ids ignored; the rest stored as given) and returns the update as stored: its id, and
+  // its evidence infos with their ids, in the order given. Invalid "task.not_found" when no task
+  // has u.task_id.
+  virtual Result<TaskUpdate> InsertTaskUpdate(const TaskUpdate& u,
+                                              const std::vector<EvidenceFile>& files) = 0;
   // One evidence file's info; NotFound "evidence.not_found".
   virtual Result<EvidenceInfo> GetEvidenceInfo(int64_t id) = 0;
   // Its bytes exactly as stored; NotFound "evidence.not_found"; Internal "store.corrupt" for

@@ -308,6 +308,11 @@ CREATE TABLE task_evidence_content (
   content TEXT NOT NULL
 )
 )sql"},
+    // Evidence infos are read by task (ListTaskUpdates), never by update.
+    {6, "evidence indexed by task", R"sql(
+CREATE INDEX task_evidence_task ON task_evidence (task_id);
+DROP INDEX task_evidence_update
+)sql"},
 };
 
 constexpr int kLatest = static_cast<int>(std::size(kMigrations));

@@ -7,8 +7,8 @@
 // soci_tx_targets.cc (targets, resolution tasks), soci_tx_settings.cc (assessment settings of
 // resolutions), soci_tx_data.cc (data elements, data sets),
 // soci_tx_values.cc (data values, reports), soci_tx_tasks.cc and soci_tx_task_writes.cc
-// (assigned tasks), soci_tx_task_updates.cc (progress updates, evidence files), migrations.cc
-// (schema).
+// (assigned tasks), soci_tx_task_updates.cc (progress updates, evidence files), soci_helpers.cc
+// (small helpers the soci_tx_*.cc files share), migrations.cc (schema).
 #pragma once
 
 #include <soci/soci.h>
@@ -103,7 +103,10 @@ Status QueryRows(soci::session& sql, const std::string& select, const Key* key, 
   return Status::Ok();
 }
 
-// --- helpers of the assigned tasks (soci_tx_tasks.cc) ------------------------------------------
+// --- helpers of the soci_tx_*.cc files (soci_helpers.cc) --------------------------------------
+
+// "column IN (1,2,3)": numbers only, so safe to write into a statement. `ids` must not be empty.
+std::string InList(std::string_view column, const std::vector<int64_t>& ids);
 
 // The first of `ids` that names no row of `table` (by its column id), nullopt when all do.
 // Throws what SOCI throws.
@@ -113,13 +116,18 @@ std::optional<int64_t> FirstMissingId(soci::session& sql, const char* table,
 // Reads a nullable ISO date column into *out (nullopt for NULL); false for text that is no date.
 bool ReadDate(const std::string& text, soci::indicator ind, std::optional<Date>* out);
 
-// The columns of assigned_tasks but id, separated by ", ": what reads select after the id and
-// writes bind by name.
-inline constexpr char kAssignedTaskColumns[] =
-    "resolution_id, resolution_task_id, parent_id, title, owner_org_id, assigning_document, "
-    "assigned, recurrence, due, offset_days, until_date, product, has_document, document_number, "
-    "document_title, document_issued, document_issuing_body, has_project, project_name, "
-    "project_location, report_ref, completed_on, progress_percent";
+// A nullable date column as SOCI binds it: soci::use(p.text, p.ind).
+struct DateParam {
+  explicit DateParam(const std::optional<Date>& d);
+  std::string text;
+  soci::indicator ind;
+};
+
+// What a write returns, as its WriteErrors::foreign_key, when it refers to a missing row: the
+// caller then works out (outside the failed savepoint, with FirstMissingId) which row is missing
+// and returns the error naming it. Checking only after a failure keeps SELECTs off the common
+// path; the foreign keys decide.
+inline constexpr char kRefUnknown[] = "store.ref_unknown";
 
 // --- database (soci_database.cc) --------------------------------------------------------------
 
@@ -249,8 +257,8 @@ class SociTx final : public Tx {
   Status UpdateAssignedTask(const AssignedTask& t) override;
 
   Result<std::vector<TaskUpdate>> ListTaskUpdates(int64_t task_id) override;
-  Result<int64_t> InsertTaskUpdate(const TaskUpdate& u,
-                                   const std::vector<EvidenceFile>& files) override;
+  Result<TaskUpdate> InsertTaskUpdate(const TaskUpdate& u,
+                                      const std::vector<EvidenceFile>& files) override;
   Result<EvidenceInfo> GetEvidenceInfo(int64_t id) override;
   Result<std::string> GetEvidenceContent(int64_t id) override;
 

@@ -55,11 +55,7 @@ struct OrgRow {
     org.sort_order = sort_order;
     org.members = members;
     org.workers = workers;
-    if (valid_to_ind == soci::i_ok) {
-      std::optional<Date> to = ParseIsoDate(valid_to);
-      if (!to) return Corrupt("organizations", id);
-      org.valid_to = *to;
-    }
+    if (!ReadDate(valid_to, valid_to_ind, &org.valid_to)) return Corrupt("organizations", id);
     return org;
   }
 };
@@ -76,15 +72,14 @@ struct OrgParams {
         parent_id(org.parent_id.value_or(0)),
         parent_ind(org.parent_id ? soci::i_ok : soci::i_null),
         valid_from(FormatIso(org.valid_from)),
-        valid_to(org.valid_to ? FormatIso(*org.valid_to) : std::string()),
-        valid_to_ind(org.valid_to ? soci::i_ok : soci::i_null) {}
+        valid_to(org.valid_to) {}
 
   long long id;
   std::string code, name, name_fold, kind, sector;
   long long parent_id;
   soci::indicator parent_ind;
-  std::string valid_from, valid_to;
-  soci::indicator valid_to_ind;
+  std::string valid_from;
+  DateParam valid_to;
 };
 
 WriteErrors OrgErrors(const Organization& org) {
@@ -135,7 +130,7 @@ Result<int64_t> SociTx::InsertOrganization(const Organization& org) {
         soci::use(p.code), soci::use(p.name), soci::use(p.name_fold), soci::use(p.kind),
         soci::use(p.sector), soci::use(p.parent_id, p.parent_ind), soci::use(org.sort_order),
         soci::use(org.members), soci::use(org.workers), soci::use(p.valid_from),
-        soci::use(p.valid_to, p.valid_to_ind), soci::into(id);
+        soci::use(p.valid_to.text, p.valid_to.ind), soci::into(id);
     new_id = id;
     Organization stored = org;
     stored.id = new_id;
@@ -157,7 +152,7 @@ Status SociTx::UpdateOrganization(const Organization& org, const std::string& ac
         soci::use(p.code), soci::use(p.name), soci::use(p.name_fold), soci::use(p.kind),
         soci::use(p.sector), soci::use(p.parent_id, p.parent_ind), soci::use(org.sort_order),
         soci::use(org.members), soci::use(org.workers), soci::use(p.valid_from),
-        soci::use(p.valid_to, p.valid_to_ind), soci::use(p.id);
+        soci::use(p.valid_to.text, p.valid_to.ind), soci::use(p.id);
     InsertAudit("organization", std::to_string(org.id), action, OrganizationJson(old),
                 OrganizationJson(org));
     return Status::Ok();

@@ -7,7 +7,6 @@
 #include <string>
 
 #include "common/base64.h"
-#include "common/time.h"
 #include "store/soci_internal.h"
 #include "store/task_audit_text.h"
 
@@ -112,26 +111,24 @@ Result<std::vector<TaskUpdate>> SociTx::ListTaskUpdates(int64_t task_id) {
   return out;
 }
 
-Result<int64_t> SociTx::InsertTaskUpdate(const TaskUpdate& u,
-                                         const std::vector<EvidenceFile>& files) {
-  int64_t new_id = 0;
-  Status st = Mutate("InsertTaskUpdate", {}, [&]() -> Status {
-    if (FirstMissingId(sql_, "assigned_tasks", {u.task_id})) {
-      return Status::Invalid("task.not_found",
-                             "Không tìm thấy nhiệm vụ (mã số " + std::to_string(u.task_id) + ")");
-    }
+Result<TaskUpdate> SociTx::InsertTaskUpdate(const TaskUpdate& u,
+                                            const std::vector<EvidenceFile>& files) {
+  // The one reference that can be missing is the task: its foreign key fails first.
+  const WriteErrors errors{
+      Status(), Status::Invalid("task.not_found", "Không tìm thấy nhiệm vụ (mã số " +
+                                                      std::to_string(u.task_id) + ")")};
+  TaskUpdate stored = u;
+  Status st = Mutate("InsertTaskUpdate", errors, [&]() -> Status {
     long long task_id = u.task_id, at = u.at, user_id = u.user_id, id = 0;
-    const std::string completed = u.completed_on ? FormatIso(*u.completed_on) : std::string();
+    DateParam completed(u.completed_on);
     const std::string period = u.period ? u.period->ToString() : std::string();
-    soci::indicator completed_ind = u.completed_on ? soci::i_ok : soci::i_null;
     soci::indicator period_ind = u.period ? soci::i_ok : soci::i_null;
     sql_ << "INSERT INTO task_updates (task_id, at, user_id, username, old_percent, percent, "
             "note, reason, completed_on, period) VALUES (:t, :at, :u, :un, :op, :p, :n, :r, :c, "
             ":pe) RETURNING id",
         soci::use(task_id), soci::use(at), soci::use(user_id), soci::use(u.username),
         soci::use(u.old_percent), soci::use(u.percent), soci::use(u.note), soci::use(u.reason),
-        soci::use(completed, completed_ind), soci::use(period, period_ind), soci::into(id);
-    TaskUpdate stored = u;
+        soci::use(completed.text, completed.ind), soci::use(period, period_ind), soci::into(id);
     stored.id = id;
     stored.evidence.clear();
     for (const EvidenceFile& f : files) {
@@ -151,11 +148,10 @@ Result<int64_t> SociTx::InsertTaskUpdate(const TaskUpdate& u,
       stored.evidence.push_back(std::move(info));
     }
     InsertAudit("task_update", std::to_string(id), "create", "", TaskUpdateJson(stored));
-    new_id = id;
     return Status::Ok();
   });
   if (!st.ok()) return st;
-  return new_id;
+  return stored;
 }
 
 Result<EvidenceInfo> SociTx::GetEvidenceInfo(int64_t id) {

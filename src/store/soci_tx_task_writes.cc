@@ -1,11 +1,10 @@
 // SociTx: nhiệm vụ được giao, assigned tasks — the writes (the reads, and the layout of the
 // tables, are in soci_tx_tasks.cc). A write replaces the task's row and its child rows whole.
-// References are checked with SELECTs before writing, so that each missing row gets its own
-// error key; the foreign keys stay the last word.
+// The foreign keys check the references; only when one fails is each reference looked up, so
+// that the missing row gets its own error key.
 #include <soci/soci.h>
 
 #include <string>
-#include <string_view>
 
 #include "common/time.h"
 #include "store/soci_internal.h"
@@ -14,31 +13,27 @@
 namespace nq::store {
 namespace {
 
-// "INSERT ... VALUES (:resolution_id, ...) RETURNING id" or "UPDATE ... SET resolution_id =
-// :resolution_id, ... WHERE id = :id": both bind TaskParams by name.
-std::string TaskWriteSql(bool insert) {
-  std::string values;
-  std::string_view columns = kAssignedTaskColumns;
-  while (!columns.empty()) {
-    const size_t end = columns.find(", ");
-    const std::string_view c = columns.substr(0, end);
-    columns = end == std::string_view::npos ? std::string_view() : columns.substr(end + 2);
-    if (!values.empty()) values += ", ";
-    if (!insert) values.append(c).append(" = ");
-    values.append(":").append(c);
-  }
-  return insert ? std::string("INSERT INTO assigned_tasks (") + kAssignedTaskColumns +
-                      ") VALUES (" + values + ") RETURNING id"
-                : "UPDATE assigned_tasks SET " + values + " WHERE id = :id";
-}
-
-// A nullable date column as SOCI binds it.
-struct DateParam {
-  explicit DateParam(const std::optional<Date>& d)
-      : text(d ? FormatIso(*d) : std::string()), ind(d ? soci::i_ok : soci::i_null) {}
-  std::string text;
-  soci::indicator ind;
-};
+// Both bind TaskParams by name.
+constexpr char kTaskInsert[] =
+    "INSERT INTO assigned_tasks (resolution_id, resolution_task_id, parent_id, title, "
+    "owner_org_id, assigning_document, assigned, recurrence, due, offset_days, until_date, "
+    "product, has_document, document_number, document_title, document_issued, "
+    "document_issuing_body, has_project, project_name, project_location, report_ref, "
+    "completed_on, progress_percent) VALUES (:resolution_id, :resolution_task_id, :parent_id, "
+    ":title, :owner_org_id, :assigning_document, :assigned, :recurrence, :due, :offset_days, "
+    ":until_date, :product, :has_document, :document_number, :document_title, "
+    ":document_issued, :document_issuing_body, :has_project, :project_name, :project_location, "
+    ":report_ref, :completed_on, :progress_percent) RETURNING id";
+constexpr char kTaskUpdate[] =
+    "UPDATE assigned_tasks SET resolution_id = :resolution_id, resolution_task_id = "
+    ":resolution_task_id, parent_id = :parent_id, title = :title, owner_org_id = :owner_org_id, "
+    "assigning_document = :assigning_document, assigned = :assigned, recurrence = :recurrence, "
+    "due = :due, offset_days = :offset_days, until_date = :until_date, product = :product, "
+    "has_document = :has_document, document_number = :document_number, document_title = "
+    ":document_title, document_issued = :document_issued, document_issuing_body = "
+    ":document_issuing_body, has_project = :has_project, project_name = :project_name, "
+    "project_location = :project_location, report_ref = :report_ref, completed_on = "
+    ":completed_on, progress_percent = :progress_percent WHERE id = :id";
 
 // The values of a task's row as SOCI binds them (each exchanged by its column's name).
 struct TaskParams {
@@ -97,8 +92,9 @@ struct TaskParams {
   std::string project_name, project_location;
 };
 
-// Invalid with the key of the first reference of t to a missing row. Throws what SOCI throws.
-Status CheckTaskReferences(soci::session& sql, const AssignedTask& t) {
+// After a write of t failed on a foreign key: Invalid with the key of t's first reference to a
+// missing row, in the order of the contract. Throws what SOCI throws.
+Status MissingReference(soci::session& sql, const AssignedTask& t, const char* op) {
   struct Ref {
     const char* table;
     std::vector<int64_t> ids;
@@ -121,7 +117,7 @@ Status CheckTaskReferences(soci::session& sql, const AssignedTask& t) {
                                         ") của nhiệm vụ không tồn tại");
     }
   }
-  return Status::Ok();
+  return GenericError({DbErrorKind::kForeignKey, "no reference of the task is missing"}, op);
 }
 
 // Writes the task's row: a new one (returning its id in *id) or the one with id t.id.
@@ -135,7 +131,7 @@ void WriteTaskRow(soci::session& sql, const AssignedTask& t, bool insert, long l
   } else {
     stmt.exchange(soci::use(*id, "id"));
   }
-  stmt.prepare(TaskWriteSql(insert));
+  stmt.prepare(insert ? kTaskInsert : kTaskUpdate);
   stmt.define_and_bind();
   stmt.execute(true);
 }
@@ -178,7 +174,7 @@ void WriteTaskParts(soci::session& sql, const AssignedTask& t) {
 WriteErrors TaskWriteErrors() {
   return {Status::Invalid("task.completion_invalid",
                           "Một kỳ của nhiệm vụ được ghi nhận hoàn thành hai lần"),
-          Status()};
+          Status::Invalid(kRefUnknown, "")};
 }
 
 }  // namespace
@@ -186,7 +182,6 @@ WriteErrors TaskWriteErrors() {
 Result<int64_t> SociTx::InsertAssignedTask(const AssignedTask& t) {
   int64_t new_id = 0;
   Status st = Mutate("InsertAssignedTask", TaskWriteErrors(), [&]() -> Status {
-    NQ_RETURN_IF_ERROR(CheckTaskReferences(sql_, t));
     long long id = 0;
     WriteTaskRow(sql_, t, /*insert=*/true, &id);
     AssignedTask stored = t;
@@ -196,14 +191,16 @@ Result<int64_t> SociTx::InsertAssignedTask(const AssignedTask& t) {
     new_id = id;
     return Status::Ok();
   });
+  if (st.key() == kRefUnknown) {
+    st = Read("InsertAssignedTask", [&] { return MissingReference(sql_, t, "InsertAssignedTask"); });
+  }
   if (!st.ok()) return st;
   return new_id;
 }
 
 Status SociTx::UpdateAssignedTask(const AssignedTask& t) {
-  return Mutate("UpdateAssignedTask", TaskWriteErrors(), [&]() -> Status {
+  Status st = Mutate("UpdateAssignedTask", TaskWriteErrors(), [&]() -> Status {
     NQ_ASSIGN_OR_RETURN(AssignedTask old, GetAssignedTask(t.id));
-    NQ_RETURN_IF_ERROR(CheckTaskReferences(sql_, t));
     long long id = t.id;
     WriteTaskRow(sql_, t, /*insert=*/false, &id);
     WriteTaskParts(sql_, t);
@@ -211,6 +208,8 @@ Status SociTx::UpdateAssignedTask(const AssignedTask& t) {
                 AssignedTaskJson(t));
     return Status::Ok();
   });
+  if (st.key() != kRefUnknown) return st;
+  return Read("UpdateAssignedTask", [&] { return MissingReference(sql_, t, "UpdateAssignedTask"); });
 }
 
 }  // namespace nq::store

@@ -4,9 +4,7 @@
 // assigned_task_cooperators, assigned_task_completions and assigned_task_milestones.
 #include <soci/soci.h>
 
-#include <algorithm>
 #include <map>
-#include <set>
 #include <string>
 
 #include "common/time.h"
@@ -15,15 +13,12 @@
 namespace nq::store {
 namespace {
 
-std::string IdList(const std::vector<int64_t>& ids) {
-  std::string out;
-  for (int64_t id : ids) out += (out.empty() ? "" : ",") + std::to_string(id);
-  return out;
-}
-
-std::string TaskSelect() {
-  return std::string("SELECT id, ") + kAssignedTaskColumns + " FROM assigned_tasks";
-}
+constexpr char kTaskSelect[] =
+    "SELECT id, resolution_id, resolution_task_id, parent_id, title, owner_org_id, "
+    "assigning_document, assigned, recurrence, due, offset_days, until_date, product, "
+    "has_document, document_number, document_title, document_issued, document_issuing_body, "
+    "has_project, project_name, project_location, report_ref, completed_on, progress_percent "
+    "FROM assigned_tasks";
 
 struct AssignedTaskRow {
   long long id = 0, resolution_id = 0, resolution_task_id = 0, parent_id = 0, owner_org_id = 0;
@@ -109,11 +104,13 @@ Status LoadTaskParts(soci::session& sql, const std::string& where,
   orgs.execute(false);
   while (orgs.fetch()) by_id.at(task_id)->cooperating_org_ids.push_back(org_id);
 
+  // By period: a task's completions are all of its recurrence's period type
+  // (ValidateAssignedTask), so their first days order them.
   std::string period, completed_on, report_ref;
   soci::statement done =
       (sql.prepare << "SELECT task_id, period, completed_on, report_ref FROM "
                       "assigned_task_completions" +
-                          of_tasks,
+                          of_tasks + " ORDER BY task_id, period_start",
        soci::into(task_id), soci::into(period), soci::into(completed_on), soci::into(report_ref));
   done.execute(false);
   while (done.fetch()) {
@@ -121,10 +118,6 @@ Status LoadTaskParts(soci::session& sql, const std::string& where,
     std::optional<Date> on = ParseIsoDate(completed_on);
     if (!p.ok() || !on) return Corrupt("assigned_task_completions", task_id);
     by_id.at(task_id)->occurrence_completions.push_back({*p, *on, report_ref});
-  }
-  for (AssignedTask& t : *tasks) {
-    std::sort(t.occurrence_completions.begin(), t.occurrence_completions.end(),
-              [](const auto& a, const auto& b) { return a.period < b.period; });
   }
 
   std::string title, due, done_on;
@@ -151,35 +144,12 @@ Status LoadTaskParts(soci::session& sql, const std::string& where,
 // The tasks that `where` selects, complete, by id. Throws what SOCI throws.
 Status LoadTasks(soci::session& sql, const std::string& where, std::vector<AssignedTask>* out) {
   NQ_RETURN_IF_ERROR(QueryRows<AssignedTaskRow>(
-      sql, TaskSelect() + where + " ORDER BY id", static_cast<const long long*>(nullptr),
+      sql, kTaskSelect + where + " ORDER BY id", static_cast<const long long*>(nullptr),
       &AssignedTaskRow::ToTask, [&](AssignedTask t) { out->push_back(std::move(t)); }));
   return out->empty() ? Status::Ok() : LoadTaskParts(sql, where, out);
 }
 
 }  // namespace
-
-bool ReadDate(const std::string& text, soci::indicator ind, std::optional<Date>* out) {
-  out->reset();
-  if (ind == soci::i_null) return true;
-  *out = ParseIsoDate(text);
-  return out->has_value();
-}
-
-std::optional<int64_t> FirstMissingId(soci::session& sql, const char* table,
-                                      const std::vector<int64_t>& ids) {
-  if (ids.empty()) return std::nullopt;
-  std::set<int64_t> found;
-  long long id = 0;
-  soci::statement stmt =
-      (sql.prepare << std::string("SELECT id FROM ") + table + " WHERE id IN (" + IdList(ids) + ")",
-       soci::into(id));
-  stmt.execute(false);
-  while (stmt.fetch()) found.insert(id);
-  for (int64_t want : ids) {
-    if (found.count(want) == 0) return want;
-  }
-  return std::nullopt;
-}
 
 Result<std::vector<AssignedTask>> SociTx::ListAssignedTasks(const TaskQuery& q) {
   std::vector<AssignedTask> out;
@@ -187,7 +157,8 @@ Result<std::vector<AssignedTask>> SociTx::ListAssignedTasks(const TaskQuery& q) 
     // Numbers only: safe to write into the statement.
     std::string where = " WHERE 1 = 1";
     if (q.resolution_id) where += " AND resolution_id = " + std::to_string(*q.resolution_id);
-    if (!q.owner_org_ids.empty()) where += " AND owner_org_id IN (" + IdList(q.owner_org_ids) + ")";
+    if (!q.owner_org_ids.empty()) where += " AND " + InList("owner_org_id", q.owner_org_ids);
+    if (q.parent_id) where += " AND parent_id = " + std::to_string(*q.parent_id);
     return LoadTasks(sql_, where, &out);
   });
   if (!st.ok()) return st;

@@ -113,28 +113,6 @@ Status FetchRows(soci::session& sql, const std::string& select, Result<T> (Row::
   return Status::Ok();
 }
 
-// " AND column IN (1,2,3)" (numbers: safe to write inline).
-std::string InList(const char* column, const std::vector<int64_t>& ids) {
-  std::string out = std::string(" AND ") + column + " IN (";
-  for (size_t i = 0; i < ids.size(); ++i) {
-    if (i > 0) out += ',';
-    out += std::to_string(ids[i]);
-  }
-  return out + ")";
-}
-
-bool Exists(soci::session& sql, const char* table, int64_t id) {
-  long long key = id;
-  int count = 0;
-  sql << std::string("SELECT COUNT(*) FROM ") + table + " WHERE id = :id", soci::use(key),
-      soci::into(count);
-  return count > 0;
-}
-
-// The placeholder a write returns on a foreign key failure, resolved afterwards into the
-// message naming the missing row.
-constexpr char kRefUnknown[] = "store.ref_unknown";
-
 }  // namespace
 
 // --- values
@@ -144,9 +122,9 @@ Result<std::vector<DataValue>> SociTx::ListValues(const ValueQuery& q) {
   std::vector<DataValue> out;
   Status st = Read("ListValues", [&]() -> Status {
     std::string where = " WHERE 1 = 1";
-    if (!q.org_ids.empty()) where += InList("org_id", q.org_ids);
+    if (!q.org_ids.empty()) where += " AND " + InList("org_id", q.org_ids);
     if (q.element_id) where += " AND element_id = " + std::to_string(*q.element_id);
-    if (!q.element_ids.empty()) where += InList("element_id", q.element_ids);
+    if (!q.element_ids.empty()) where += " AND " + InList("element_id", q.element_ids);
     const std::string from = q.from ? FormatIso(*q.from) : std::string();
     const std::string to = q.to ? FormatIso(*q.to) : std::string();
     const std::string type = q.period_type ? PeriodTypeCode(*q.period_type) : "";
@@ -224,7 +202,7 @@ Status SociTx::UpsertValue(const DataValue& v) {
   if (st.key() != kRefUnknown) return st;
   bool org_known = false;
   NQ_RETURN_IF_ERROR(Read("UpsertValue", [&] {
-    org_known = Exists(sql_, "organizations", v.org_id);
+    org_known = !FirstMissingId(sql_, "organizations", {v.org_id});
     return Status::Ok();
   }));
   if (!org_known) {
@@ -330,7 +308,7 @@ Status SociTx::UpsertReport(const Report& r, const std::string& action) {
   if (st.key() != kRefUnknown) return st;
   bool org_known = false;
   NQ_RETURN_IF_ERROR(Read("UpsertReport", [&] {
-    org_known = Exists(sql_, "organizations", r.org_id);
+    org_known = !FirstMissingId(sql_, "organizations", {r.org_id});
     return Status::Ok();
   }));
   if (!org_known) {

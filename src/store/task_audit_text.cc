@@ -2,7 +2,6 @@
 
 #include <cstdint>
 #include <optional>
-#include <string_view>
 #include <vector>
 
 #include "common/json_text.h"
@@ -11,90 +10,64 @@
 namespace nq::store {
 namespace {
 
-// The object text `obj` (from JsonObjectText::str()) with `"key":raw` added at its end.
-std::string Nest(std::string obj, std::string_view key, const std::string& raw) {
-  obj.insert(obj.size() - 1, (obj.size() > 2 ? "," : "") + JsonQuote(key) + ":" + raw);
-  return obj;
-}
-
-std::string List(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& item : items) out += (out.empty() ? "" : ",") + item;
-  return "[" + out + "]";
-}
-
-void AddDate(JsonObjectText* j, std::string_view key, const std::optional<Date>& d) {
-  if (d) {
-    j->Add(key, FormatIso(*d));
-  } else {
-    j->AddNull(key);
-  }
-}
-
 std::string DeadlineJson(const TaskDeadline& d) {
-  JsonObjectText j;
-  j.Add("recurrence", TaskRecurrenceCode(d.recurrence))
+  return JsonObjectText()
+      .Add("recurrence", TaskRecurrenceCode(d.recurrence))
       .Add("due", FormatIso(d.due))
-      .Add("offset_days", d.offset_days);
-  AddDate(&j, "until", d.until);
-  return j.str();
+      .Add("offset_days", d.offset_days)
+      .Add("until", d.until)
+      .str();
 }
 
 std::string DocumentJson(const std::optional<ConcretizingDocument>& d) {
   if (!d) return "null";
-  JsonObjectText j;
-  j.Add("number", d->number).Add("title", d->title);
-  AddDate(&j, "issued", d->issued);
-  return j.Add("issuing_body", d->issuing_body).str();
+  return JsonObjectText()
+      .Add("number", d->number)
+      .Add("title", d->title)
+      .Add("issued", d->issued)
+      .Add("issuing_body", d->issuing_body)
+      .str();
 }
 
 std::string ProjectJson(const std::optional<KeyProject>& p) {
   if (!p) return "null";
-  std::vector<std::string> milestones;
-  milestones.reserve(p->milestones.size());
-  for (const Milestone& m : p->milestones) {
-    JsonObjectText j;
-    j.Add("title", m.title).Add("due", FormatIso(m.due));
-    AddDate(&j, "done_on", m.done_on);
-    milestones.push_back(j.str());
-  }
-  return Nest(JsonObjectText().Add("name", p->name).Add("location", p->location).str(),
-              "milestones", List(milestones));
+  return JsonObjectText()
+      .Add("name", p->name)
+      .Add("location", p->location)
+      .AddRaw("milestones", JsonArray(p->milestones,
+                                      [](const Milestone& m) {
+                                        return JsonObjectText()
+                                            .Add("title", m.title)
+                                            .Add("due", FormatIso(m.due))
+                                            .Add("done_on", m.done_on)
+                                            .str();
+                                      }))
+      .str();
 }
 
-std::string CompletionsJson(const std::vector<OccurrenceCompletion>& completions) {
-  std::vector<std::string> items;
-  items.reserve(completions.size());
-  for (const OccurrenceCompletion& c : completions) {
-    items.push_back(JsonObjectText()
-                        .Add("period", c.period.ToString())
-                        .Add("completed_on", FormatIso(c.completed_on))
-                        .Add("report_ref", c.report_ref)
-                        .str());
-  }
-  return List(items);
+std::string CompletionJson(const OccurrenceCompletion& c) {
+  return JsonObjectText()
+      .Add("period", c.period.ToString())
+      .Add("completed_on", FormatIso(c.completed_on))
+      .Add("report_ref", c.report_ref)
+      .str();
 }
 
-std::string EvidenceJson(const std::vector<EvidenceInfo>& evidence) {
-  std::vector<std::string> items;
-  items.reserve(evidence.size());
-  for (const EvidenceInfo& e : evidence) {
-    items.push_back(JsonObjectText()
-                        .Add("id", static_cast<int64_t>(e.id))
-                        .Add("file_name", e.file_name)
-                        .Add("type", EvidenceTypeCode(e.type))
-                        .Add("size", static_cast<int64_t>(e.size))
-                        .Add("sha256", e.sha256)
-                        .str());
-  }
-  return List(items);
+std::string EvidenceJson(const EvidenceInfo& e) {
+  return JsonObjectText()
+      .Add("id", static_cast<int64_t>(e.id))
+      .Add("file_name", e.file_name)
+      .Add("type", EvidenceTypeCode(e.type))
+      .Add("size", static_cast<int64_t>(e.size))
+      .Add("sha256", e.sha256)
+      .str();
 }
 
 }  // namespace
 
 std::string AssignedTaskJson(const AssignedTask& t) {
-  JsonObjectText j;
-  j.Add("id", static_cast<int64_t>(t.id))
+  return JsonObjectText()
+      .Add("id", static_cast<int64_t>(t.id))
       .Add("resolution_id", static_cast<int64_t>(t.resolution_id))
       .Add("resolution_task_id", t.resolution_task_id)
       .Add("parent_id", t.parent_id)
@@ -103,17 +76,16 @@ std::string AssignedTaskJson(const AssignedTask& t) {
       .Add("assigning_document", t.assigning_document)
       .Add("assigned", FormatIso(t.assigned))
       .Add("product", ProductKindCode(t.product))
-      .Add("report_ref", t.report_ref);
-  AddDate(&j, "completed_on", t.completed_on);
-  j.Add("progress_percent", t.progress_percent);
-  std::vector<std::string> cooperating;
-  cooperating.reserve(t.cooperating_org_ids.size());
-  for (int64_t id : t.cooperating_org_ids) cooperating.push_back(std::to_string(id));
-  std::string obj = Nest(j.str(), "cooperating_org_ids", List(cooperating));
-  obj = Nest(std::move(obj), "deadline", DeadlineJson(t.deadline));
-  obj = Nest(std::move(obj), "document", DocumentJson(t.document));
-  obj = Nest(std::move(obj), "project", ProjectJson(t.project));
-  return Nest(std::move(obj), "occurrence_completions", CompletionsJson(t.occurrence_completions));
+      .Add("report_ref", t.report_ref)
+      .Add("completed_on", t.completed_on)
+      .Add("progress_percent", t.progress_percent)
+      .AddRaw("cooperating_org_ids",
+              JsonArray(t.cooperating_org_ids, [](int64_t id) { return std::to_string(id); }))
+      .AddRaw("deadline", DeadlineJson(t.deadline))
+      .AddRaw("document", DocumentJson(t.document))
+      .AddRaw("project", ProjectJson(t.project))
+      .AddRaw("occurrence_completions", JsonArray(t.occurrence_completions, CompletionJson))
+      .str();
 }
 
 std::string TaskUpdateJson(const TaskUpdate& u) {
@@ -126,14 +98,14 @@ std::string TaskUpdateJson(const TaskUpdate& u) {
       .Add("old_percent", u.old_percent)
       .Add("percent", u.percent)
       .Add("note", u.note)
-      .Add("reason", u.reason);
-  AddDate(&j, "completed_on", u.completed_on);
+      .Add("reason", u.reason)
+      .Add("completed_on", u.completed_on);
   if (u.period) {
     j.Add("period", u.period->ToString());
   } else {
     j.AddNull("period");
   }
-  return Nest(j.str(), "evidence", EvidenceJson(u.evidence));
+  return j.AddRaw("evidence", JsonArray(u.evidence, EvidenceJson)).str();
 }
 
 }  // namespace nq::store

@@ -101,6 +101,14 @@ Status QueryBool(const HttpRequest& request, std::string_view name, std::optiona
   return Status::Ok();
 }
 
+Status QueryDate(const HttpRequest& request, std::string_view name, std::optional<Date>* out) {
+  if (!request.HasQueryParam(name)) return Status::Ok();
+  const std::optional<Date> d = ParseIsoDate(request.QueryParam(name));
+  if (!d) return BadQuery(name, "ngày hợp lệ dạng YYYY-MM-DD");
+  *out = d;
+  return Status::Ok();
+}
+
 Status QueryText(const HttpRequest& request, std::string_view name, size_t max_bytes,
                  std::string* out) {
   std::string v = request.QueryParam(name);
@@ -163,9 +171,10 @@ Json PrincipalJson(App& app, const Principal& p) {
   return j;
 }
 
-std::string OrgNameOf(App& app, int64_t org_id) {
-  const std::shared_ptr<const OrgTree> tree = app.orgs().tree();
-  const Organization* org = tree->Find(org_id);
+std::string OrgNameOf(App& app, int64_t org_id) { return OrgNameOf(*app.orgs().tree(), org_id); }
+
+std::string OrgNameOf(const OrgTree& tree, int64_t org_id) {
+  const Organization* org = tree.Find(org_id);
   return org ? org->name : std::string();
 }
 

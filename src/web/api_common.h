@@ -26,6 +26,8 @@
 #include <string_view>
 
 #include "common/status.h"
+#include "common/time.h"
+#include "domain/org_tree.h"
 #include "domain/organization.h"
 #include "domain/user.h"
 #include "service/auth_service.h"
@@ -68,10 +70,12 @@ Result<int64_t> PathId(const RouteParams& params, std::string_view name = "id");
 Result<JsonObjectReader> ReadJsonBody(const HttpRequest& request);
 
 // Query parameters. Absent parameters leave *out untouched. Invalid "query.invalid" for a value
-// that is not a decimal integer in [min, max], or not one of true/false/1/0.
+// that is not a decimal integer in [min, max], or not one of true/false/1/0, or not a date.
 Status QueryInt(const HttpRequest& request, std::string_view name, int64_t min, int64_t max,
                 std::optional<int64_t>* out);
 Status QueryBool(const HttpRequest& request, std::string_view name, std::optional<bool>* out);
+// A date "YYYY-MM-DD"; Invalid "query.invalid" for anything else.
+Status QueryDate(const HttpRequest& request, std::string_view name, std::optional<Date>* out);
 // A query string value: Invalid "query.invalid" unless valid UTF-8 of at most `max_bytes`.
 Status QueryText(const HttpRequest& request, std::string_view name, size_t max_bytes,
                  std::string* out);
@@ -89,5 +93,7 @@ Json PrincipalJson(App& app, const Principal& p);
 
 // Name of an organization from the current tree ("" if it is gone).
 std::string OrgNameOf(App& app, int64_t org_id);
+// The same from a tree already taken (one snapshot for the many names of a page).
+std::string OrgNameOf(const OrgTree& tree, int64_t org_id);
 
 }  // namespace nq::web

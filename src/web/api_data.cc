@@ -35,17 +35,6 @@ Status QueryPeriod(const HttpRequest& r, std::string_view name, bool required,
   return Status::Ok();
 }
 
-Status QueryDate(const HttpRequest& r, std::string_view name, std::optional<Date>* out) {
-  if (!r.HasQueryParam(name)) return Status::Ok();
-  const std::optional<Date> d = ParseIsoDate(r.QueryParam(name));
-  if (!d) {
-    return Status::Invalid("query.invalid", "Tham số \"" + std::string(name) +
-                                                "\" phải là ngày hợp lệ dạng YYYY-MM-DD");
-  }
-  *out = d;
-  return Status::Ok();
-}
-
 // Elements by id, for formatting values.
 Result<std::map<int64_t, DataElement>> ElementsById(const ApiCall& c) {
   NQ_ASSIGN_OR_RETURN(std::vector<DataElement> all, Data(c).ListElements(c.principal()));

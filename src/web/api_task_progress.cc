@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
-#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -12,108 +10,20 @@
 #include "common/utf8.h"
 #include "domain/evidence.h"
 #include "web/api_common.h"
+#include "web/multipart.h"
 #include "web/task_json.h"
+#include "web/task_progress_form.h"
 #include "web/web_auth.h"
 
 namespace nq::web {
 namespace {
 
-constexpr std::string_view kEvidenceField = "evidence";
-constexpr std::string_view kMilestonePrefix = "milestone_done_";
-constexpr int kMaxMilestoneIndex = 200;
-constexpr const char* kTextFields[] = {
-    "percent",         "note",           "reason",          "completed_on",          "period",
-    "document_number", "document_title", "document_issued", "document_issuing_body", "report_ref"};
-
 TaskService& Tasks(const ApiCall& c) { return c.app().tasks(); }
-
-using Fields = std::map<std::string, std::string, std::less<>>;
-
-bool IsTextField(std::string_view name) {
-  for (const char* f : kTextFields) {
-    if (name == f) return true;
-  }
-  return name.substr(0, kMilestonePrefix.size()) == kMilestonePrefix;
-}
-
-// The value of a field, "" when absent (a field sent empty counts as absent).
-std::string_view Value(const Fields& fields, std::string_view name) {
-  const auto it = fields.find(name);
-  return it == fields.end() ? std::string_view() : std::string_view(it->second);
-}
-
-Status FieldDate(const Fields& fields, std::string_view name, std::optional<Date>* out) {
-  const std::string_view v = Value(fields, name);
-  if (v.empty()) return Status::Ok();
-  const std::optional<Date> d = ParseIsoDate(v);
-  if (!d) return BadDate(name);
-  *out = d;
-  return Status::Ok();
-}
-
-// A decimal integer in [min, max] without sign or spaces; nullopt otherwise.
-std::optional<int> DecimalIn(std::string_view v, int min, int max) {
-  int n = 0;
-  const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-  if (v.empty() || v[0] == '-' || ec != std::errc() || end != v.data() + v.size() || n < min ||
-      n > max) {
-    return std::nullopt;
-  }
-  return n;
-}
-
-// The text fields and files of the parts, refusing unknown names and repeated fields.
-Status SplitParts(std::vector<FormPart> parts, Fields* fields, std::vector<EvidenceUpload>* files) {
-  for (FormPart& part : parts) {
-    if (part.name == kEvidenceField) {
-      if (!part.is_file) return WrongType(kEvidenceField, "tệp đính kèm");
-      if (part.file_name.empty() && part.data.empty()) continue;  // a file input left empty
-      files->push_back(EvidenceUpload{std::move(part.file_name), std::move(part.data)});
-      continue;
-    }
-    if (part.is_file || !IsTextField(part.name)) {
-      return Status::Invalid("form.unknown_field",
-                             "Trường \"" + part.name.substr(0, 64) + "\" không được hỗ trợ");
-    }
-    if (!IsValidUtf8(part.data) || part.data.find('\0') != std::string::npos) {
-      return WrongType(part.name, "văn bản UTF-8");
-    }
-    if (fields->count(part.name) > 0) {
-      return Status::Invalid("form.duplicate_field",
-                             "Trường \"" + part.name + "\" xuất hiện nhiều lần");
-    }
-    if (!part.data.empty()) fields->emplace(std::move(part.name), std::move(part.data));
-  }
-  return Status::Ok();
-}
-
-Status ReadMilestones(const Fields& fields, ProgressInput* in) {
-  for (const auto& [name, value] : fields) {
-    if (name.compare(0, kMilestonePrefix.size(), kMilestonePrefix) != 0) continue;
-    const std::optional<int> index =
-        DecimalIn(std::string_view(name).substr(kMilestonePrefix.size()), 0, kMaxMilestoneIndex);
-    if (!index) {
-      return Status::Invalid("form.unknown_field", "Trường \"" + name.substr(0, 64) +
-                                                       "\" không được hỗ trợ (cần "
-                                                       "milestone_done_<số thứ tự mốc>)");
-    }
-    std::optional<Date> done;
-    NQ_RETURN_IF_ERROR(FieldDate(fields, name, &done));
-    in->milestones_done.push_back(MilestoneDone{*index, *done});
-  }
-  return Status::Ok();
-}
-
-bool IsMultipart(const HttpRequest& r) {
-  std::string type(Trim(r.Header("content-type").substr(0, r.Header("content-type").find(';'))));
-  for (char& ch : type) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
-  return type == "multipart/form-data";
-}
 
 Result<HttpResponse> PostUpdate(const ApiCall& c) {
   NQ_ASSIGN_OR_RETURN(int64_t id, PathId(c.params));
   const bool json = HasJsonContentType(c.request);
-  if (!json && !IsMultipart(c.request)) {
+  if (!json && !IsMultipartFormData(c.request.Header("content-type"))) {
     HttpResponse r = JsonError(Status::Invalid(
         "request.content_type",
         "Báo cáo tiến độ phải gửi dạng application/json hoặc multipart/form-data (kèm tệp "
@@ -129,15 +39,14 @@ Result<HttpResponse> PostUpdate(const ApiCall& c) {
     NQ_ASSIGN_OR_RETURN(JsonObjectReader body, ReadJsonBody(c.request));
     NQ_RETURN_IF_ERROR(ReadProgressJson(body, d.task, &in));
   } else {
-    const std::optional<std::string> boundary = MultipartBoundary(c.request.Header("content-type"));
-    if (!boundary) {
-      return Status::Invalid("multipart.invalid",
-                             "Nội dung multipart/form-data thiếu tham số boundary hợp lệ");
-    }
-    NQ_ASSIGN_OR_RETURN(std::vector<FormPart> parts, ParseMultipart(c.request.body, *boundary));
-    NQ_RETURN_IF_ERROR(ReadProgressParts(std::move(parts), d.task, &in, &files));
+    NQ_ASSIGN_OR_RETURN(std::optional<std::vector<FormPart>> parts, ReadMultipartForm(c.request));
+    std::vector<FormPart> file_parts;
+    const FormData fields = SplitFormParts(std::move(parts).value_or(std::vector<FormPart>{}),
+                                           &file_parts);
+    NQ_RETURN_IF_ERROR(ReadProgressForm(fields, std::move(file_parts), d.task,
+                                        ProgressFormSender::kApi, &in, &files));
   }
-  NQ_ASSIGN_OR_RETURN(TaskUpdate u, Tasks(c).PostProgress(c.principal(), id, in, files,
+  NQ_ASSIGN_OR_RETURN(TaskUpdate u, Tasks(c).PostProgress(c.principal(), id, in, std::move(files),
                                                           ActorFor(*c.session, c.request)));
   HttpResponse r = JsonResponse(201, TaskUpdateJson(u));
   r.SetHeader("Location", "/api/v1/tasks/" + std::to_string(id));
@@ -174,38 +83,6 @@ size_t SequenceLength(unsigned char lead) {
 }
 
 }  // namespace
-
-Status ReadProgressParts(std::vector<FormPart> parts, const AssignedTask& task, ProgressInput* in,
-                         std::vector<EvidenceUpload>* files) {
-  Fields fields;
-  NQ_RETURN_IF_ERROR(SplitParts(std::move(parts), &fields, files));
-  const std::string_view percent = Value(fields, "percent");
-  if (percent.empty()) return MissingField("percent");
-  const std::optional<int> p = DecimalIn(percent, 0, 100);
-  if (!p) return OutOfRange("percent", 0, 100);
-  in->percent = *p;
-  in->note = Value(fields, "note");
-  in->reason = Value(fields, "reason");
-  in->report_ref = Value(fields, "report_ref");
-  NQ_RETURN_IF_ERROR(FieldDate(fields, "completed_on", &in->completed_on));
-  if (const std::string_view period = Value(fields, "period"); !period.empty()) {
-    NQ_ASSIGN_OR_RETURN(in->period, Period::Parse(period));
-  }
-  std::optional<Date> issued;
-  NQ_RETURN_IF_ERROR(FieldDate(fields, "document_issued", &issued));
-  const std::string_view number = Value(fields, "document_number");
-  const std::string_view title = Value(fields, "document_title");
-  const std::string_view body = Value(fields, "document_issuing_body");
-  if (issued || !number.empty() || !title.empty() || !body.empty()) {
-    ConcretizingDocument d = task.document.value_or(ConcretizingDocument{});
-    if (issued) d.issued = issued;
-    if (!number.empty()) d.number = number;
-    if (!title.empty()) d.title = title;
-    if (!body.empty()) d.issuing_body = body;
-    in->document = std::move(d);
-  }
-  return ReadMilestones(fields, in);
-}
 
 std::string AttachmentDisposition(std::string_view file_name) {
   std::string ascii;

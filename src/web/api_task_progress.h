@@ -10,14 +10,15 @@
 //     Content-Type multipart/form-data: the same as text fields — percent (required), note,
 //       reason, completed_on, period, document_number, document_title, document_issued,
 //       document_issuing_body, report_ref, milestone_done_<index> (YYYY-MM-DD) — and any number
-//       of file parts named "evidence" (the service takes at most kMaxEvidenceFiles). A field
-//       sent empty counts as absent; a file input left empty (no name, no bytes) is dropped.
-//     Like the JSON body, the document fields are laid over the task's document.
+//       of file parts named "evidence" (the service takes at most kMaxEvidenceFiles), read by
+//       ReadProgressForm (task_progress_form.h, the API's rules: a field sent empty counts as
+//       absent, a file input left empty is dropped). Like the JSON body, the document fields
+//       are laid over the task's document.
 //     Errors: 400 with the keys of json_io.h for the JSON body and the fields
 //       (json.wrong_type, json.out_of_range, json.missing_field, json.bad_date), and
 //       "form.unknown_field" (a field or file part of another name), "form.duplicate_field",
-//       "multipart.*" (a malformed multipart body), "period.invalid"; the service's keys
-//       ("evidence.type_mismatch", "evidence.too_large", "evidence.too_many",
+//       "multipart.*" (a malformed multipart body, no boundary), "period.invalid"; the
+//       service's keys ("evidence.type_mismatch", "evidence.too_large", "evidence.too_many",
 //       "task.progress_backwards", "task.product_missing", ...); 403 "role.denied" (viewers) /
 //       "scope.denied"; 404 "task.not_found"; any other Content-Type is 415
 //       "request.content_type". A refused update stores nothing.
@@ -29,7 +30,7 @@
 //                               (never what the uploader claimed)
 //       Content-Disposition     AttachmentDisposition(file name)
 //       X-Content-Type-Options  nosniff
-//       Cache-Control           private, no-store
+//     (and, as every response but static files, Cache-Control: no-store: app_handler.h).
 //     403 "scope.denied" for a user who cannot see the task, 404 "evidence.not_found".
 //
 // Thread-safety: the handlers and functions are thread-safe.
@@ -37,23 +38,13 @@
 
 #include <string>
 #include <string_view>
-#include <vector>
 
-#include "common/status.h"
-#include "domain/task.h"
-#include "domain/task_update.h"
-#include "service/task_service.h"
-#include "web/multipart.h"
 #include "web/router.h"
 #include "web/web_context.h"
 
 namespace nq::web {
 
 void AddTaskProgressApi(Router& router, WebContext& ctx);
-
-// The progress update and files of a multipart body's parts (rules above), for `task`.
-Status ReadProgressParts(std::vector<FormPart> parts, const AssignedTask& task, ProgressInput* in,
-                         std::vector<EvidenceUpload>* files);
 
 // `attachment; filename="<ASCII>"; filename*=UTF-8''<percent-encoded UTF-8>` (RFC 6266, RFC
 // 8187): the ASCII name drops Vietnamese marks ("Báo cáo.pdf" -> "Bao cao.pdf") and replaces

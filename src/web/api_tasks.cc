@@ -18,19 +18,16 @@ namespace {
 constexpr int64_t kMaxId = std::numeric_limits<int64_t>::max();
 constexpr int64_t kMaxDueSoonDays = 366;
 constexpr int64_t kDefaultDueSoonDays = 14;
+constexpr int64_t kMaxDueWithinDays = 3650;
 constexpr size_t kMaxCodeBytes = 32;
 
 TaskService& Tasks(const ApiCall& c) { return c.app().tasks(); }
 
-// The date `name` of the query ("YYYY-MM-DD"), today when absent.
-Result<Date> QueryDateOrToday(const HttpRequest& r, std::string_view name) {
-  if (!r.HasQueryParam(name)) return Today();
-  const std::optional<Date> d = ParseIsoDate(r.QueryParam(name));
-  if (!d) {
-    return Status::Invalid("query.invalid", "Tham số \"" + std::string(name) +
-                                                "\" phải là ngày hợp lệ dạng YYYY-MM-DD");
-  }
-  return *d;
+// The query's as_of ("YYYY-MM-DD"), today when absent.
+Result<Date> AsOf(const HttpRequest& r) {
+  std::optional<Date> as_of;
+  NQ_RETURN_IF_ERROR(QueryDate(r, "as_of", &as_of));
+  return as_of.value_or(Today());
 }
 
 // A code of the query parsed by `parse`; `allowed` lists the codes for the message.
@@ -51,7 +48,7 @@ Status QueryCode(const HttpRequest& r, std::string_view name, Parser parse,
 
 Result<TaskFilter> ReadFilter(const HttpRequest& r) {
   TaskFilter f;
-  NQ_ASSIGN_OR_RETURN(f.as_of, QueryDateOrToday(r, "as_of"));
+  NQ_ASSIGN_OR_RETURN(f.as_of, AsOf(r));
   NQ_RETURN_IF_ERROR(QueryInt(r, "resolution_id", 1, kMaxId, &f.resolution_id));
   NQ_RETURN_IF_ERROR(QueryInt(r, "org_id", 1, kMaxId, &f.org_id));
   NQ_RETURN_IF_ERROR(QueryInt(r, "resolution_task_id", 1, kMaxId, &f.resolution_task_id));
@@ -60,6 +57,9 @@ Result<TaskFilter> ReadFilter(const HttpRequest& r) {
                                &f.state));
   NQ_RETURN_IF_ERROR(
       QueryCode(r, "product", ParseProductKind, "none, document, project, report", &f.product));
+  std::optional<int64_t> due_within;
+  NQ_RETURN_IF_ERROR(QueryInt(r, "due_within", 0, kMaxDueWithinDays, &due_within));
+  if (due_within) f.due_within_days = static_cast<int>(*due_within);
   std::optional<bool> top_level;
   NQ_RETURN_IF_ERROR(QueryBool(r, "top_level", &top_level));
   f.top_level_only = top_level.value_or(false);
@@ -109,7 +109,7 @@ Result<HttpResponse> Create(const ApiCall& c) {
 
 Result<HttpResponse> Get(const ApiCall& c) {
   NQ_ASSIGN_OR_RETURN(int64_t id, PathId(c.params));
-  NQ_ASSIGN_OR_RETURN(Date as_of, QueryDateOrToday(c.request, "as_of"));
+  NQ_ASSIGN_OR_RETURN(Date as_of, AsOf(c.request));
   NQ_ASSIGN_OR_RETURN(TaskDetail d, Tasks(c).Get(c.principal(), id, as_of));
   return JsonResponse(200, TaskDetailJson(d, as_of, c.app().orgs().tree().get()));
 }
@@ -127,7 +127,7 @@ Result<HttpResponse> Update(const ApiCall& c) {
 
 Result<HttpResponse> ResolutionCounts(const ApiCall& c) {
   NQ_ASSIGN_OR_RETURN(int64_t id, PathId(c.params));
-  NQ_ASSIGN_OR_RETURN(Date as_of, QueryDateOrToday(c.request, "as_of"));
+  NQ_ASSIGN_OR_RETURN(Date as_of, AsOf(c.request));
   NQ_ASSIGN_OR_RETURN(ResolutionDetail resolution,
                       c.app().plans().GetResolution(c.principal(), id));
   TaskFilter f;
@@ -162,7 +162,7 @@ Result<HttpResponse> ResolutionCounts(const ApiCall& c) {
   }
   Json body;
   body["as_of"] = FormatIso(as_of);
-  body["total"] = TaskCountsJson(CountStates(tasks, as_of));
+  body["total"] = TaskCountsJson(list.counts);  // no state filter: the counts of every task
   body["by_owner"] = std::move(by_owner);
   body["by_resolution_task"] = std::move(by_resolution_task);
   return JsonResponse(200, body);

@@ -2,18 +2,10 @@
 
 #include <cstddef>
 
+#include "common/utf8.h"
+
 namespace nq::web {
 namespace {
-
-char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (AsciiLower(a[i]) != AsciiLower(b[i])) return false;
-  }
-  return true;
-}
 
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -83,14 +75,14 @@ bool KeyMatches(std::string_view raw_key, std::string_view name) {
 
 std::string_view HttpRequest::Header(std::string_view lower_name) const {
   for (const auto& [name, value] : headers) {
-    if (EqualsIgnoreCase(name, lower_name)) return value;
+    if (EqualsIgnoreCaseAscii(name, lower_name)) return value;
   }
   return {};
 }
 
 std::string HttpRequest::Cookie(std::string_view name) const {
   for (const auto& [header_name, value] : headers) {
-    if (!EqualsIgnoreCase(header_name, "cookie")) continue;
+    if (!EqualsIgnoreCaseAscii(header_name, "cookie")) continue;
     std::string_view rest = value;
     while (!rest.empty()) {
       const size_t semi = rest.find(';');
@@ -128,7 +120,7 @@ bool HttpRequest::HasQueryParam(std::string_view name) const {
 
 void HttpResponse::SetHeader(std::string name, std::string value) {
   for (auto& [n, v] : headers) {
-    if (EqualsIgnoreCase(n, name)) {
+    if (EqualsIgnoreCaseAscii(n, name)) {
       v = std::move(value);
       return;
     }
@@ -138,7 +130,7 @@ void HttpResponse::SetHeader(std::string name, std::string value) {
 
 std::string_view HttpResponse::Header(std::string_view name) const {
   for (const auto& [n, v] : headers) {
-    if (EqualsIgnoreCase(n, name)) return v;
+    if (EqualsIgnoreCaseAscii(n, name)) return v;
   }
   return {};
 }

@@ -39,6 +39,8 @@
 #pragma GCC diagnostic pop
 
 #include "common/log.h"
+#include "common/utf8.h"
+#include "web/multipart.h"
 
 namespace nq::web {
 namespace {
@@ -66,13 +68,6 @@ constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
 constexpr auto kLingerTime = std::chrono::seconds(2);
 // A request body buffer above this size is freed after the handler rather than kept for reuse.
 constexpr size_t kKeepRequestBodyCapacity = size_t{16} * 1024;
-
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool IEquals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
-                                            [](char x, char y) { return Lower(x) == Lower(y); });
-}
 
 // "Sun, 06 Nov 1994 08:49:37 GMT", formatted once per second per thread.
 std::string_view HttpDate() {
@@ -212,7 +207,9 @@ class Session : public std::enable_shared_from_this<Session> {
     const auto& o = server_->options;
     parser_.emplace();
     parser_->header_limit(static_cast<uint32_t>(std::min<size_t>(o.max_header_bytes, UINT32_MAX)));
-    parser_->body_limit(static_cast<uint64_t>(o.max_body_bytes));
+    // The larger limit until OnHeader knows which one applies: Beast compares a Content-Length
+    // with it as soon as the header is parsed.
+    parser_->body_limit(static_cast<uint64_t>(std::max(o.max_body_bytes, o.max_upload_bytes)));
     reading_ = true;
     stream_.expires_after(std::chrono::seconds(o.read_timeout_seconds));
     http::async_read_header(stream_, buffer_, *parser_,
@@ -223,8 +220,15 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec) return OnReadError(ec);
     if (parser_->is_done()) return Handle();
     const auto& req = parser_->get();
+    const auto& o = server_->options;
+    const size_t limit = IsMultipartFormData(Sv(req[http::field::content_type]))
+                             ? o.max_upload_bytes
+                             : o.max_body_bytes;
+    const boost::optional<uint64_t> length = parser_->content_length();
+    if (length && *length > limit) return OnReadError(http::error::body_limit);
+    parser_->body_limit(static_cast<uint64_t>(limit));  // no body octet is parsed yet
     const auto expect = req[http::field::expect];
-    if (req.version() >= 11 && IEquals(Sv(expect), "100-continue")) {
+    if (req.version() >= 11 && EqualsIgnoreCaseAscii(Sv(expect), "100-continue")) {
       net::async_write(stream_, net::buffer(kContinue.data(), kContinue.size()),
                        [self = shared_from_this()](beast::error_code wec, size_t) {
                          if (wec) return;
@@ -278,7 +282,7 @@ class Session : public std::enable_shared_from_this<Session> {
       auto& [name, value] = req_.headers[n++];
       const std::string_view raw_name = Sv(field.name_string());
       name.resize(raw_name.size());
-      std::transform(raw_name.begin(), raw_name.end(), name.begin(), Lower);
+      std::transform(raw_name.begin(), raw_name.end(), name.begin(), AsciiLower);
       value.assign(field.value().data(), field.value().size());
     }
     req_.headers.resize(n);
@@ -327,8 +331,9 @@ class Session : public std::enable_shared_from_this<Session> {
     head_ += HttpDate();
     head_ += "\r\n";
     for (const auto& [name, value] : out.headers) {
-      if (IEquals(name, "content-length") || IEquals(name, "transfer-encoding") ||
-          IEquals(name, "connection")) {
+      if (EqualsIgnoreCaseAscii(name, "content-length") ||
+          EqualsIgnoreCaseAscii(name, "transfer-encoding") ||
+          EqualsIgnoreCaseAscii(name, "connection")) {
         continue;
       }
       if (!IsFieldName(name) || HasLineBreak(value)) {

@@ -3,7 +3,7 @@
 //
 // Behaviour: keep-alive; a configurable number of I/O threads that also run handlers (handlers
 // must therefore be quick and thread-safe); limits on header and body size (431 / 413 replies,
-// connection closed); read timeout per request and write timeout per response (the connection is
+// connection closed; a multipart/form-data upload has a limit of its own); read timeout per request and write timeout per response (the connection is
 // closed on expiry); graceful shutdown: Stop() (or SIGTERM/SIGINT when handle_signals) stops
 // accepting, lets requests in flight finish, then Run() returns.
 #pragma once
@@ -22,7 +22,10 @@ struct HttpServerOptions {
   uint16_t port = 8080;           // 0 picks a free port (see HttpServer::port())
   int threads = 2;
   size_t max_header_bytes = size_t{16} * 1024;
-  size_t max_body_bytes = size_t{48} * 1024 * 1024;  // 5 evidence files of 8 MiB + fields
+  size_t max_body_bytes = size_t{8} * 1024 * 1024;
+  // The body limit for multipart/form-data requests instead (uploads: 5 evidence files of 8 MiB
+  // and the form's fields).
+  size_t max_upload_bytes = size_t{48} * 1024 * 1024;
   int read_timeout_seconds = 30;
   int write_timeout_seconds = 30;
   bool behind_tls = false;        // marks requests secure (Secure cookies)

@@ -196,6 +196,38 @@ TEST(HttpServerTest, OversizedBodyGets413AndClose) {
   EXPECT_EQ(chunked.ReadResponse().rfind("HTTP/1.1 413 ", 0), 0u);
 }
 
+TEST(HttpServerTest, MultipartUploadsHaveTheirOwnLimit) {
+  HttpServerOptions options;
+  options.max_body_bytes = 16;
+  options.max_upload_bytes = 200;
+  TestServer server(EchoHandler, options);
+  const std::string head =
+      "POST /up HTTP/1.1\r\nHost: t\r\nContent-Type: Multipart/Form-Data; boundary=b\r\n";
+  Client ok(server.port());
+  ok.Send(head + "Content-Length: 100\r\n\r\n" + std::string(100, 'u'));
+  const std::string accepted = ok.ReadResponse();
+  EXPECT_EQ(accepted.rfind("HTTP/1.1 200 ", 0), 0u) << accepted;
+  EXPECT_NE(Body(accepted).find(std::string(100, 'u')), std::string::npos);
+
+  Client big(server.port());
+  big.Send(head + "Content-Length: 300\r\n\r\n" + std::string(300, 'u'));
+  EXPECT_EQ(big.ReadResponse().rfind("HTTP/1.1 413 ", 0), 0u);
+  EXPECT_TRUE(big.ClosedByPeer());
+
+  // The larger limit is only for uploads: the same 100 bytes as JSON are refused.
+  Client json(server.port());
+  json.Send("POST /up HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+            "Content-Length: 100\r\n\r\n" + std::string(100, 'j'));
+  EXPECT_EQ(json.ReadResponse().rfind("HTTP/1.1 413 ", 0), 0u);
+
+  // A chunked upload over its limit is caught while reading it.
+  Client chunked(server.port());
+  std::string chunks;
+  for (int i = 0; i < 30; ++i) chunks += "a\r\n0123456789\r\n";
+  chunked.Send(head + "Transfer-Encoding: chunked\r\n\r\n" + chunks + "0\r\n\r\n");
+  EXPECT_EQ(chunked.ReadResponse().rfind("HTTP/1.1 413 ", 0), 0u);
+}
+
 TEST(HttpServerTest, OversizedHeaderGets431) {
   HttpServerOptions options;
   options.max_header_bytes = 512;

@@ -11,14 +11,6 @@
 namespace nq::web {
 namespace {
 
-char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = AsciiLower(c);
-  return out;
-}
-
 Status Malformed(const std::string& what) {
   return Status::Invalid("multipart.invalid",
                          "Dữ liệu tải lên (multipart/form-data) không hợp lệ: " + what);
@@ -59,7 +51,7 @@ std::optional<std::string> ReadQuoted(std::string_view s, size_t* i) {
 std::optional<HeaderValue> ParseHeaderValue(std::string_view s) {
   HeaderValue out;
   size_t i = std::min(s.find(';'), s.size());
-  out.type = Lower(Trim(s.substr(0, i)));
+  out.type = AsciiLowerCopy(Trim(s.substr(0, i)));
   while (i < s.size()) {
     ++i;  // the ';'
     while (i < s.size() && IsSpace(s[i])) ++i;
@@ -85,7 +77,7 @@ std::optional<HeaderValue> ParseHeaderValue(std::string_view s) {
       value = std::string(Trim(s.substr(i, end - i)));
       i = end;
     }
-    out.params.emplace_back(Lower(name), std::move(value));
+    out.params.emplace_back(AsciiLowerCopy(name), std::move(value));
   }
   return out;
 }
@@ -104,7 +96,7 @@ std::string_view BaseName(std::string_view path) {
 std::optional<std::string> DecodeExtValue(std::string_view v) {
   const size_t q1 = v.find('\'');
   const size_t q2 = q1 == std::string_view::npos ? q1 : v.find('\'', q1 + 1);
-  if (q2 == std::string_view::npos || Lower(v.substr(0, q1)) != "utf-8") return std::nullopt;
+  if (q2 == std::string_view::npos || AsciiLowerCopy(v.substr(0, q1)) != "utf-8") return std::nullopt;
   std::string out;
   if (!PercentDecode(v.substr(q2 + 1), false, &out)) return std::nullopt;
   return out;
@@ -123,7 +115,7 @@ Status ParsePartHeaders(std::string_view headers, FormPart* part) {
         line.substr(0, colon).find_first_of(" \t") != std::string_view::npos) {
       return Malformed("dòng tiêu đề không đúng dạng");
     }
-    const std::string name = Lower(line.substr(0, colon));
+    const std::string name = AsciiLowerCopy(line.substr(0, colon));
     const std::string_view value = Trim(line.substr(colon + 1));
     if (name == "content-disposition" && !disposition) {
       disposition = ParseHeaderValue(value);
@@ -151,6 +143,11 @@ Status ParsePartHeaders(std::string_view headers, FormPart* part) {
 
 }  // namespace
 
+bool IsMultipartFormData(std::string_view content_type) {
+  return EqualsIgnoreCaseAscii(Trim(content_type.substr(0, content_type.find(';'))),
+                               "multipart/form-data");
+}
+
 std::optional<std::string> MultipartBoundary(std::string_view content_type) {
   const std::optional<HeaderValue> v = ParseHeaderValue(content_type);
   if (!v || v->type != "multipart/form-data") return std::nullopt;
@@ -160,6 +157,15 @@ std::optional<std::string> MultipartBoundary(std::string_view content_type) {
     return std::nullopt;
   }
   return *b;
+}
+
+Result<std::optional<std::vector<FormPart>>> ReadMultipartForm(const HttpRequest& request) {
+  const std::string_view type = request.Header("content-type");
+  if (!IsMultipartFormData(type)) return std::optional<std::vector<FormPart>>();
+  const std::optional<std::string> boundary = MultipartBoundary(type);
+  if (!boundary) return Malformed("thiếu tham số boundary hợp lệ trong Content-Type");
+  NQ_ASSIGN_OR_RETURN(std::vector<FormPart> parts, ParseMultipart(request.body, *boundary));
+  return std::optional<std::vector<FormPart>>(std::move(parts));
 }
 
 Result<std::vector<FormPart>> ParseMultipart(std::string_view body, std::string_view boundary) {

@@ -1,6 +1,7 @@
 // multipart/form-data request bodies (RFC 7578, framed as in RFC 2046 section 5.1.1): the form
 // fields and uploaded files of a POST, such as the evidence files (minh chứng) of a progress
-// update. Pure parsing of a body already in memory; the server has limited its size.
+// update. Pure parsing of a body already in memory; the server has limited its size
+// (HttpServerOptions::max_upload_bytes).
 //
 // Pure functions; thread-safe.
 #pragma once
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "web/http.h"
 
 namespace nq::web {
 
@@ -30,11 +32,21 @@ struct FormPart {
 inline constexpr size_t kMaxMultipartParts = 100;
 inline constexpr size_t kMaxPartHeaderBytes = size_t{8} * 1024;
 
+// True when a Content-Type header value names multipart/form-data, with any parameters (the
+// media type before ';' compared case-insensitively).
+bool IsMultipartFormData(std::string_view content_type);
+
 // The boundary from a Content-Type header value: "multipart/form-data; boundary=----x", the
 // boundary possibly quoted. The type and parameter names are case-insensitive. nullopt when the
 // type is another one, there is no boundary, or it is not a valid RFC 2046 boundary (1 to 70
 // characters of letters, digits, space and '()+_,-./:=?, not ending in a space).
 std::optional<std::string> MultipartBoundary(std::string_view content_type);
+
+// The parts of a request's multipart/form-data body: what the pages' forms with files and the
+// API's uploads read. nullopt when the request's Content-Type is another type or absent
+// (IsMultipartFormData), so that the caller can read the body otherwise or refuse it. Invalid "multipart.invalid" for multipart/form-data without a
+// valid boundary parameter, and ParseMultipart's errors.
+Result<std::optional<std::vector<FormPart>>> ReadMultipartForm(const HttpRequest& request);
 
 // The parts of a body, in order. A body is an optional preamble, then
 // "--boundary" [spaces] CRLF headers CRLF data, again after "CRLF--boundary" for each part, and

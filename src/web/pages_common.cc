@@ -33,6 +33,25 @@ std::string EncodeQueryValue(std::string_view s) {
   return out;
 }
 
+Status CheckFormText(const FormData& form) {
+  for (const auto& [n, v] : form.fields()) {
+    if (!IsValidUtf8(n) || !IsValidUtf8(v) || n.find('\0') != std::string::npos ||
+        v.find('\0') != std::string::npos) {
+      return Status::Invalid("form.invalid", "Dữ liệu biểu mẫu không phải văn bản UTF-8 hợp lệ");
+    }
+  }
+  return Status::Ok();
+}
+
+// The fields of a page's POST body, multipart (its file parts to *files) or urlencoded.
+Result<FormData> ReadPostedForm(const HttpRequest& request, std::vector<FormPart>* files) {
+  NQ_ASSIGN_OR_RETURN(std::optional<std::vector<FormPart>> parts, ReadMultipartForm(request));
+  if (!parts) return ParseForm(request.body);
+  FormData form = SplitFormParts(std::move(*parts), files);
+  NQ_RETURN_IF_ERROR(CheckFormText(form));
+  return form;
+}
+
 HttpResponse RedirectToLogin(const HttpRequest& request) {
   // After signing in the browser GETs `next`: only a GET is worth coming back to.
   const std::string next = request.method == "GET" ? SafeNextPath(request.target) : "/";
@@ -131,11 +150,18 @@ Status FormNumber(const FormData& form, std::string_view name, std::string_view 
 }
 
 Result<FormData> ParseForm(std::string_view body) {
-  auto fields = ParseFormEncoded(body);
-  for (const auto& [n, v] : fields) {
-    if (!IsValidUtf8(n) || !IsValidUtf8(v) || n.find('\0') != std::string::npos ||
-        v.find('\0') != std::string::npos) {
-      return Status::Invalid("form.invalid", "Dữ liệu biểu mẫu không phải văn bản UTF-8 hợp lệ");
+  FormData form(ParseFormEncoded(body));
+  NQ_RETURN_IF_ERROR(CheckFormText(form));
+  return form;
+}
+
+FormData SplitFormParts(std::vector<FormPart> parts, std::vector<FormPart>* files) {
+  std::vector<std::pair<std::string, std::string>> fields;
+  for (FormPart& part : parts) {
+    if (part.is_file) {
+      files->push_back(std::move(part));
+    } else {
+      fields.emplace_back(std::move(part.name), std::move(part.data));
     }
   }
   return FormData(std::move(fields));
@@ -149,14 +175,15 @@ RouteHandler PageRoute(WebContext& ctx, PageFn fn) {
       return ErrorPage(ctx, nullptr, session.status());
     }
     FormData form;
+    std::vector<FormPart> files;
     if (request.method == "POST") {
-      Result<FormData> parsed = ParseForm(request.body);
+      Result<FormData> parsed = ReadPostedForm(request, &files);
       if (!parsed.ok()) return ErrorPage(ctx, &*session, parsed.status());
       form = std::move(parsed).value();
       const Status csrf = CheckCsrf(*session, form.Get(kCsrfField));
       if (!csrf.ok()) return ErrorPage(ctx, &*session, csrf);
     }
-    Result<HttpResponse> r = fn(PageCall{ctx, request, params, *session, form});
+    Result<HttpResponse> r = fn(PageCall{ctx, request, params, *session, form, files});
     if (!r.ok()) return ErrorPage(ctx, &*session, r.status());
     return std::move(r).value();
   };
@@ -243,6 +270,25 @@ std::vector<int64_t> SubtreeMembers(const std::vector<Organization>& preorder, c
   }
   while (!open.empty()) leave();
   return totals;
+}
+
+Result<mstch::array> ScopeOrgOptions(const PageCall& c,
+                                     const std::function<bool(const Organization&)>& keep,
+                                     std::string_view selected) {
+  NQ_ASSIGN_OR_RETURN(std::vector<Organization> scope, c.app().orgs().Subtree(c.principal()));
+  const std::shared_ptr<const OrgTree> tree = c.app().orgs().tree();
+  const int base = tree->Depth(c.principal().org_id);
+  mstch::array out;
+  for (const Organization& o : scope) {
+    if (!keep(o)) continue;
+    std::string label;
+    for (int d = base; d < tree->Depth(o.id); ++d) label += "— ";
+    std::string value = std::to_string(o.id);
+    const bool chosen = value == selected;
+    out.push_back(mstch::map{
+        {"value", std::move(value)}, {"label", label + o.name}, {"selected", chosen}});
+  }
+  return out;
 }
 
 mstch::array KindOptions(std::string_view selected) {

@@ -6,9 +6,12 @@
 //   - the session check: without a session a page is redirected (303) to /login?next=<the
 //     page>; an htmx request gets an "HX-Redirect" header instead, so the browser leaves the
 //     fragment and opens the sign-in page;
-//   - for POST (every form), the body is read as application/x-www-form-urlencoded UTF-8 and
-//     its "_csrf" field must equal the session's CSRF token, else a 403 page "csrf.invalid"
-//     (the form changed nothing).
+//   - for POST (every form), the body is read as multipart/form-data when its Content-Type says
+//     so (ReadMultipartForm: its text parts are the fields, its file parts go to the handler
+//     apart), else as application/x-www-form-urlencoded; the fields must be UTF-8 without NUL
+//     (400 page "form.invalid"; a malformed multipart body "multipart.invalid") and their
+//     "_csrf" must equal the session's CSRF token, else a 403 page "csrf.invalid" (the form
+//     changed nothing);
 // An error Status returned by the handler becomes an error page in Vietnamese with the HTTP
 // status of its code (403 "Không có quyền truy cập", 404 "Không tìm thấy", ...). Handlers show
 // expected form errors themselves, beside the form, by re-rendering the page.
@@ -30,6 +33,7 @@
 #include "domain/organization.h"
 #include "service/auth_service.h"
 #include "web/http.h"
+#include "web/multipart.h"
 #include "web/router.h"
 #include "web/view.h"
 #include "web/web_context.h"
@@ -45,6 +49,8 @@ class FormData {
   // Value of the first field of this name, or "".
   std::string Get(std::string_view name) const;
   bool Has(std::string_view name) const;
+  // Every field, in the order sent.
+  const std::vector<std::pair<std::string, std::string>>& fields() const { return fields_; }
 
  private:
   std::vector<std::pair<std::string, std::string>> fields_;
@@ -53,6 +59,10 @@ class FormData {
 // Parses an urlencoded form body. Invalid "form.invalid" when a name or value is not valid UTF-8
 // or contains a NUL.
 Result<FormData> ParseForm(std::string_view body);
+
+// The text parts of a multipart body as form fields, in order; the file parts are appended to
+// *files. Names and values are taken as sent (PageRoute checks them as ParseForm does).
+FormData SplitFormParts(std::vector<FormPart> parts, std::vector<FormPart>* files);
 
 // A number as typed in field `name` ("1.234,5", "62,5", "1234.5": common/ParseValue's rules for
 // a number); empty is nullopt. Invalid "form.bad_number" otherwise, with the message
@@ -65,7 +75,10 @@ struct PageCall {
   const HttpRequest& request;
   const RouteParams& params;
   const SignedIn& session;
-  const FormData& form;  // empty for GET
+  const FormData& form;  // the fields of a POST; empty for GET
+  // The file parts of a multipart/form-data POST, in order; empty otherwise. The handler may
+  // move them out.
+  std::vector<FormPart>& files;
 
   App& app() const { return ctx.app; }
   const Principal& principal() const { return session.principal; }
@@ -98,6 +111,13 @@ Status FormDate(const FormData& form, std::string_view name, std::string_view la
 // Members of each organization's subtree counting only organizations open on `on`, for a
 // subtree given in pre-order (as OrgService::Subtree returns it); aligned with `preorder`.
 std::vector<int64_t> SubtreeMembers(const std::vector<Organization>& preorder, const Date& on);
+
+// <option> list of the organizations of the principal's scope (OrgService::Subtree, pre-order)
+// for which `keep` is true, each label indented by "— " per level below the scope's root; the
+// option whose value (the id in decimal) equals `selected` is selected.
+Result<mstch::array> ScopeOrgOptions(const PageCall& c,
+                                     const std::function<bool(const Organization&)>& keep,
+                                     std::string_view selected);
 
 // <option> lists for templates: {value, label, selected}.
 mstch::array KindOptions(std::string_view selected);

@@ -92,19 +92,12 @@ std::string LockedText(const ReportForm& f) {
 
 // The organizations of the scope that report the set in the period, indented by depth.
 Result<mstch::array> OrgOptions(const PageCall& c, const ReportForm& f) {
-  NQ_ASSIGN_OR_RETURN(std::vector<Organization> scope, c.app().orgs().Subtree(c.principal()));
-  const std::shared_ptr<const OrgTree> tree = c.app().orgs().tree();
-  const int base = tree->Depth(c.principal().org_id);
-  mstch::array out;
-  for (const Organization& o : scope) {
-    if (o.id != f.org.id && !Reports(f.data_set, o, f.period)) continue;
-    std::string label;
-    for (int d = base; d < tree->Depth(o.id); ++d) label += "— ";
-    out.push_back(mstch::map{{"value", std::to_string(o.id)},
-                             {"label", label + o.name},
-                             {"selected", o.id == f.org.id}});
-  }
-  return out;
+  return ScopeOrgOptions(
+      c,
+      [&](const Organization& o) {
+        return o.id == f.org.id || Reports(f.data_set, o, f.period);
+      },
+      std::to_string(f.org.id));
 }
 
 Result<mstch::array> SetOptions(const PageCall& c, const ReportForm& f) {

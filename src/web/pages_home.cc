@@ -19,11 +19,12 @@ constexpr int kDueSoonDays = 14;
 Result<mstch::map> DueSoonContext(const PageCall& c, const Date& today) {
   NQ_ASSIGN_OR_RETURN(std::vector<TaskRow> rows,
                       c.app().tasks().DueSoon(c.principal(), today, kDueSoonDays));
+  const std::shared_ptr<const OrgTree> tree = c.app().orgs().tree();
   mstch::array items;
   int overdue = 0;
   for (const TaskRow& row : rows) {
     if (row.state == TaskState::kOverdue) ++overdue;
-    if (items.size() < kDueListLength) items.push_back(TaskRowContext(c.app(), row, today));
+    if (items.size() < kDueListLength) items.push_back(TaskRowContext(*tree, row, today, today));
   }
   const size_t more = rows.size() - items.size();
   return mstch::map{

@@ -37,9 +37,8 @@ struct ScopeOptions {
 Result<ScopeOptions> MakeScopeOptions(const PageCall& c, const TaskScopeQuery& q);
 
 Result<HttpResponse> TaskPage(const PageCall& c);
+// POST /tasks/{id}/progress, a multipart form (PageRoute gives its files).
+Result<HttpResponse> PostProgress(const PageCall& c);
 Result<HttpResponse> ProjectsPage(const PageCall& c);
-// POST /tasks/{id}/progress: its own session, CSRF and body handling (multipart bodies are not
-// PageRoute's urlencoded forms).
-RouteHandler ProgressRoute(WebContext& ctx);
 
 }  // namespace nq::web::task_pages

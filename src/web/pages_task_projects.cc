@@ -1,6 +1,7 @@
 // Công trình, dự án trọng điểm: the key projects' timeline (GET /tasks/projects, pages_tasks.h).
 // The chart's data goes to web/tasks.js in a data- attribute (no inline script under the CSP);
 // the same rows are in a table for screen readers and print.
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -12,12 +13,6 @@
 
 namespace nq::web::task_pages {
 namespace {
-
-// The state of a milestone as of the date: done after the date counts as not done yet.
-TaskState MilestoneState(const Milestone& m, const Date& as_of) {
-  const std::optional<Date> done = m.done_on && !(as_of < *m.done_on) ? m.done_on : std::nullopt;
-  return DeadlineState(m.due, done, as_of);
-}
 
 Json DateJson(const std::optional<Date>& d) { return d ? Json(FormatIso(*d)) : Json(nullptr); }
 
@@ -32,17 +27,19 @@ Result<HttpResponse> ProjectsPage(const PageCall& c) {
   f.product = ProductKind::kProject;
   NQ_ASSIGN_OR_RETURN(TaskList list, c.app().tasks().List(c.principal(), f));
   NQ_ASSIGN_OR_RETURN(ScopeOptions scope, MakeScopeOptions(c, q));
+  const std::shared_ptr<const OrgTree> tree = c.app().orgs().tree();
+  const Date today = Today();
 
   Json projects = Json::array();
   mstch::array rows;
   for (const TaskRow& row : list.rows) {
     const AssignedTask& t = row.task;
     if (!t.project) continue;
-    const std::string owner = OrgNameOf(c.app(), t.owner_org_id);
+    const std::string owner = OrgNameOf(*tree, t.owner_org_id);
     Json milestones = Json::array();
     mstch::array ms_rows;
     for (const Milestone& m : t.project->milestones) {
-      const TaskState s = MilestoneState(m, q.as_of);
+      const TaskState s = DeadlineState(m.due, m.done_on, q.as_of);
       milestones.push_back(Json{{"title", m.title},
                                 {"due", FormatIso(m.due)},
                                 {"done", DateJson(m.done_on)},
@@ -62,7 +59,7 @@ Result<HttpResponse> ProjectsPage(const PageCall& c) {
                             {"state", TaskStateCode(row.state)},
                             {"state_label", TaskStateLabel(row.state)},
                             {"milestones", std::move(milestones)}});
-    mstch::map r = TaskRowContext(c.app(), row, q.as_of);
+    mstch::map r = TaskRowContext(*tree, row, q.as_of, today);
     r.emplace("project_name", t.project->name);
     r.emplace("location", t.project->location);
     const bool has_milestones = !ms_rows.empty();
@@ -75,7 +72,7 @@ Result<HttpResponse> ProjectsPage(const PageCall& c) {
   mstch::map context{
       {"as_of", FormatIso(q.as_of)},
       {"as_of_vi", FormatVi(q.as_of)},
-      {"scope_name", OrgNameOf(c.app(), q.org.value_or(c.principal().org_id))},
+      {"scope_name", OrgNameOf(*tree, q.org.value_or(c.principal().org_id))},
       {"resolution_options", std::move(scope.resolution_options)},
       {"org_options", std::move(scope.org_options)},
       {"project_count", std::to_string(rows.size())},

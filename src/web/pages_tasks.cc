@@ -3,6 +3,7 @@
 #include "web/pages_tasks.h"
 
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -37,16 +38,11 @@ Result<ScopeOptions> MakeScopeOptions(const PageCall& c, const TaskScopeQuery& q
                                                 {"label", r.number + " — " + r.title},
                                                 {"selected", q.resolution == r.id}});
   }
-  NQ_ASSIGN_OR_RETURN(std::vector<Organization> scope, c.app().orgs().Subtree(c.principal()));
-  const std::shared_ptr<const OrgTree> tree = c.app().orgs().tree();
-  const int base = tree->Depth(c.principal().org_id);
-  for (const Organization& o : scope) {
-    if (!IsActiveOn(o, q.as_of) && q.org != o.id) continue;
-    std::string label;
-    for (int d = base; d < tree->Depth(o.id); ++d) label += "— ";
-    out.org_options.push_back(mstch::map{
-        {"value", std::to_string(o.id)}, {"label", label + o.name}, {"selected", q.org == o.id}});
-  }
+  NQ_ASSIGN_OR_RETURN(
+      out.org_options,
+      ScopeOrgOptions(
+          c, [&](const Organization& o) { return IsActiveOn(o, q.as_of) || q.org == o.id; },
+          q.org ? std::to_string(*q.org) : std::string()));
   return out;
 }
 
@@ -110,14 +106,16 @@ Result<BoardQuery> ReadBoardQuery(const HttpRequest& request) {
   return q;
 }
 
-// Breakthrough and key tasks of the resolutions in scope (or of the one chosen).
+// Breakthrough and key tasks of the resolutions in scope (or of the one chosen). Without a
+// chosen resolution this reads the tasks of each resolution the principal reads: a few per term.
 Result<mstch::array> ResolutionTaskOptions(const PageCall& c, const BoardQuery& q,
                                            const std::vector<Resolution>& resolutions) {
   mstch::array out;
   for (const Resolution& r : resolutions) {
     if (q.scope.resolution && *q.scope.resolution != r.id) continue;
-    NQ_ASSIGN_OR_RETURN(ResolutionDetail d, c.app().plans().GetResolution(c.principal(), r.id));
-    for (const ResolutionTask& t : d.tasks) {
+    NQ_ASSIGN_OR_RETURN(std::vector<ResolutionTask> tasks,
+                        c.app().plans().ListResolutionTasks(c.principal(), r.id));
+    for (const ResolutionTask& t : tasks) {
       const bool breakthrough = t.kind == ResolutionTaskKind::kBreakthrough;
       std::string label;
       if (resolutions.size() > 1 && !q.scope.resolution) label = r.number + " · ";
@@ -140,21 +138,20 @@ Result<HttpResponse> BoardPage(const PageCall& c) {
   f.org_id = q.scope.org;
   f.product = q.product;
   f.resolution_task_id = q.rtask;
+  if (q.due_within) f.due_within_days = static_cast<int>(*q.due_within);
+  f.state = q.state;
   NQ_ASSIGN_OR_RETURN(TaskList list, c.app().tasks().List(c.principal(), f));
   NQ_ASSIGN_OR_RETURN(task_pages::ScopeOptions scope, task_pages::MakeScopeOptions(c, q.scope));
   NQ_ASSIGN_OR_RETURN(mstch::array rtasks, ResolutionTaskOptions(c, q, scope.resolutions));
 
-  // The deadline window is the page's own filter; the tabs count what it leaves.
-  TaskCounts counts;
+  const std::shared_ptr<const OrgTree> tree = c.app().orgs().tree();
+  const Date today = Today();
   mstch::array rows;
   for (const TaskRow& row : list.rows) {
-    if (q.due_within && !DueWithin(row.task, q.scope.as_of, static_cast<int>(*q.due_within))) {
-      continue;
-    }
-    ++counts.by_state[static_cast<size_t>(row.state)];
-    if (q.state && row.state != *q.state) continue;
-    rows.push_back(TaskRowContext(c.app(), row, q.scope.as_of));
+    rows.push_back(TaskRowContext(*tree, row, q.scope.as_of, today));
   }
+  // The tabs count every state of what the other filters leave.
+  const TaskCounts& counts = list.counts;
   mstch::array tabs{mstch::map{{"label", std::string("Tất cả")},
                                {"count", std::to_string(counts.Assigned())},
                                {"url", q.Link(std::nullopt)},
@@ -179,7 +176,7 @@ Result<HttpResponse> BoardPage(const PageCall& c) {
   mstch::map context{
       {"as_of", FormatIso(q.scope.as_of)},
       {"as_of_vi", FormatVi(q.scope.as_of)},
-      {"scope_name", OrgNameOf(c.app(), q.scope.org.value_or(c.principal().org_id))},
+      {"scope_name", OrgNameOf(*tree, q.scope.org.value_or(c.principal().org_id))},
       {"state", q.state ? std::string(TaskStateCode(*q.state)) : std::string()},
       {"due_within", q.due_within ? std::to_string(*q.due_within) : std::string()},
       {"resolution_options", std::move(scope.resolution_options)},
@@ -201,7 +198,7 @@ void AddTaskPages(Router& router, WebContext& ctx) {
   router.Add("GET", "/tasks", PageRoute(ctx, BoardPage));
   router.Add("GET", "/tasks/projects", PageRoute(ctx, task_pages::ProjectsPage));
   router.Add("GET", "/tasks/{id}", PageRoute(ctx, task_pages::TaskPage));
-  router.Add("POST", "/tasks/{id}/progress", task_pages::ProgressRoute(ctx));
+  router.Add("POST", "/tasks/{id}/progress", PageRoute(ctx, task_pages::PostProgress));
 }
 
 }  // namespace nq::web

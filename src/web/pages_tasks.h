@@ -21,15 +21,17 @@
 //                          task, sub-tasks, history of progress updates with links to their
 //                          evidence files (GET /api/v1/evidence/{id}, the same session cookie),
 //                          and, when TaskDetail::can_report, the progress form.
-//   POST /tasks/{id}/progress  the progress form, multipart/form-data (or urlencoded without
-//                          files): _csrf, percent, note, reason, completed_on, period (recurring
-//                          tasks), document_number, document_issued, document_body (document
-//                          tasks), report_ref (report tasks), milestone_<i> = done date of
-//                          milestone i (project tasks), evidence = files (at most
-//                          kMaxEvidenceFiles). Success: 303 to /tasks/{id}?done=progress#history.
-//                          A refused update (bad field, evidence file refused, going back without
-//                          a reason, completion without the product): the page again with 400 and
-//                          the Vietnamese message beside the form, fields kept, nothing stored.
+//   POST /tasks/{id}/progress  the progress form, multipart/form-data (PageRoute's session and
+//                          _csrf check): percent (blank keeps the task's), note, reason,
+//                          completed_on, period (recurring tasks), document_number,
+//                          document_issued, document_issuing_body (document tasks), report_ref
+//                          (report tasks), milestone_done_<i> = done date of milestone i
+//                          (project tasks), evidence = files (at most kMaxEvidenceFiles) — read
+//                          as task_progress_form.h says for the page. Success: 303 to
+//                          /tasks/{id}?done=progress#history. A refused update (bad field,
+//                          evidence file refused, going back without a reason, completion
+//                          without the product): the page again with 400 and the Vietnamese
+//                          message beside the form, fields kept, nothing stored.
 //
 // Errors of the services become the error page: outside scope 403 "scope.denied", unknown task
 // 404 "task.not_found", viewers posting 403 "role.denied", bad as_of 400 "date.invalid".

@@ -25,20 +25,9 @@ std::string UsersNotice(const HttpRequest& r) {
 
 // Open organizations of the scope, indented by depth, for the create form.
 Result<mstch::array> OrgOptions(const PageCall& c, const std::string& selected) {
-  NQ_ASSIGN_OR_RETURN(std::vector<Organization> scope, c.app().orgs().Subtree(c.principal()));
-  const std::shared_ptr<const OrgTree> tree = c.app().orgs().tree();
   const Date today = Today();
-  const int base = tree->Depth(c.principal().org_id);
-  mstch::array out;
-  for (const Organization& o : scope) {
-    if (!IsActiveOn(o, today)) continue;
-    std::string label;
-    for (int d = base; d < tree->Depth(o.id); ++d) label += "— ";
-    const std::string value = std::to_string(o.id);
-    out.push_back(
-        mstch::map{{"value", value}, {"label", label + o.name}, {"selected", value == selected}});
-  }
-  return out;
+  return ScopeOrgOptions(
+      c, [&](const Organization& o) { return IsActiveOn(o, today); }, selected);
 }
 
 // The users page; `error` goes above the table, `create_error` beside the create form with

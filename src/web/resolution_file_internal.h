@@ -190,10 +190,6 @@ Result<json> ParseFileJson(std::string_view text);
 // True when `doc` is an object with "format": `format` and "version": 1.
 bool IsFormat(const json& doc, const char* format);
 
-// Invalid "file.invalid": `title` then at most 50 problems, one a line (OK when there are none).
-Status FileProblems(const std::vector<std::string>& problems,
-                    const std::string& title = "Tệp nghị quyết không hợp lệ:");
-
 // Reads the optional array `key` of assigned tasks (docs/formats.md). With `computed`, the fields
 // that `nqtrack export tasks` adds to each task (state, state_label, occurrences) are accepted
 // and ignored.

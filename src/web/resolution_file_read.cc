@@ -190,16 +190,6 @@ bool IsFormat(const json& doc, const char* format) {
          version != doc.end() && version->is_number_integer() && version->get<int64_t>() == 1;
 }
 
-Status FileProblems(const std::vector<std::string>& problems, const std::string& title) {
-  if (problems.empty()) return Status::Ok();
-  std::string message = title;
-  for (size_t i = 0; i < problems.size() && i < 50; ++i) message += "\n" + problems[i];
-  if (problems.size() > 50) {
-    message += "\n… và " + std::to_string(problems.size() - 50) + " lỗi khác";
-  }
-  return Status::Invalid("file.invalid", message);
-}
-
 }  // namespace file_internal
 
 Result<ResolutionBundle> ParseResolutionFile(std::string_view text) {
@@ -222,7 +212,7 @@ Result<ResolutionBundle> ParseResolutionFile(std::string_view text) {
     ReadDefinitions(root, b, &problems);
     ReadValues(root, b, &problems);
   }
-  NQ_RETURN_IF_ERROR(file_internal::FileProblems(problems));
+  NQ_RETURN_IF_ERROR(InvalidWithLines("file.invalid", "Tệp nghị quyết không hợp lệ:", problems));
   return b;
 }
 

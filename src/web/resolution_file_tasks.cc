@@ -7,6 +7,7 @@
 #include "domain/task_status.h"
 #include "web/resolution_file.h"
 #include "web/resolution_file_internal.h"
+#include "web/task_json.h"
 
 namespace nq::web {
 
@@ -87,12 +88,10 @@ ordered_json ProjectJson(const KeyProject& p) {
 }
 
 // The task with what export computes as of the date: its state, and for a recurring task the
-// occurrences due by then with theirs (and their completion dates up to the date). Counts the
-// state.
-ordered_json TaskWithState(const BundleTask& b, const Date& as_of, TaskCounts& counts) {
+// occurrences due by then with theirs (and their completion dates up to the date).
+ordered_json TaskWithState(const BundleTask& b, const Date& as_of) {
   ordered_json j = AssignedTaskJson(b);
   const TaskState state = StateAsOf(b.task, as_of);
-  ++counts.by_state[static_cast<size_t>(state)];
   j["state"] = TaskStateCode(state);
   j["state_label"] = TaskStateLabel(state);
   if (b.task.deadline.recurrence == TaskRecurrence::kOnce || state == TaskState::kNotAssigned) {
@@ -209,16 +208,13 @@ std::string WriteTasksFile(const std::vector<ResolutionTasks>& resolutions, cons
     ordered_json rj;
     rj["number"] = r.resolution.number;
     rj["title"] = r.resolution.title;
-    TaskCounts counts;
     ordered_json tasks = ordered_json::array();
-    for (const BundleTask& b : r.tasks)
-      tasks.push_back(file_internal::TaskWithState(b, as_of, counts));
-    ordered_json cj;
-    for (TaskState s : {TaskState::kDoneOnTime, TaskState::kDoneLate, TaskState::kOpenInTime,
-                        TaskState::kOverdue, TaskState::kNotAssigned}) {
-      cj[TaskStateCode(s)] = counts.Get(s);
+    std::vector<AssignedTask> all;
+    for (const BundleTask& b : r.tasks) {
+      tasks.push_back(file_internal::TaskWithState(b, as_of));
+      all.push_back(b.task);
     }
-    rj["counts"] = cj;
+    rj["counts"] = TaskCountsJson(CountStates(all, as_of));
     rj["assigned_tasks"] = tasks;
     j["resolutions"].push_back(rj);
   }
@@ -254,7 +250,7 @@ Result<std::vector<ResolutionTasks>> ParseTasksFile(std::string_view text) {
           out.push_back(std::move(r));
         });
   }
-  NQ_RETURN_IF_ERROR(file_internal::FileProblems(problems, "Tệp nhiệm vụ không hợp lệ:"));
+  NQ_RETURN_IF_ERROR(InvalidWithLines("file.invalid", "Tệp nhiệm vụ không hợp lệ:", problems));
   return out;
 }
 

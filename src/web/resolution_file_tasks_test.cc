@@ -160,7 +160,7 @@ TEST(TasksFileTest, WritesStatesAndReadsBackIgnoringThem) {
   EXPECT_NE(occurrence.find("\"state\": \"overdue\""), std::string::npos) << occurrence;
   EXPECT_EQ(text.find("2022Q3"), std::string::npos) << text;
   EXPECT_NE(text.find("\"done_on_time\": 0,\n    \"done_late\": 1,\n    \"open_in_time\": 1,\n    "
-                      "\"overdue\": 1,\n    \"not_assigned\": 0"),
+                      "\"overdue\": 1,\n    \"not_assigned\": 0,\n    \"assigned\": 3"),
             std::string::npos)
       << text;
   auto back = ParseTasksFile(text);

@@ -1,6 +1,5 @@
 #include "web/task_detail_view.h"
 
-#include <cstdio>
 #include <string>
 #include <utility>
 
@@ -25,17 +24,7 @@ std::string Kept(const FormData* kept, const std::string& name, const std::strin
 
 std::string IsoOr(const std::optional<Date>& d) { return d ? FormatIso(*d) : std::string(); }
 
-}  // namespace
-
-std::string InstantVi(int64_t unix_seconds) {
-  const int64_t local = unix_seconds + int64_t{7} * 3600;
-  const int64_t in_day = ((local % 86400) + 86400) % 86400;
-  char hm[8];
-  std::snprintf(hm, sizeof hm, "%02d:%02d", static_cast<int>(in_day / 3600),
-                static_cast<int>(in_day % 3600 / 60));
-  return std::string(hm) + ", " + FormatVi(DateInVietnam(unix_seconds));
-}
-
+// "850 byte", "35 KB", "1,2 MB".
 std::string FileSizeVi(int64_t bytes) {
   constexpr int64_t kKiB = 1024;
   constexpr int64_t kMiB = kKiB * kKiB;
@@ -44,30 +33,31 @@ std::string FileSizeVi(int64_t bytes) {
   return FormatNumberVi(static_cast<double>(bytes) / kMiB, 1) + " MB";
 }
 
-mstch::map DefinitionContext(App& app, const Principal& p, const TaskDetail& d,
-                             const ResolutionDetail& plan, const Date& as_of) {
+}  // namespace
+
+mstch::map DefinitionContext(const OrgTree& tree, const TaskDetail& d, const Date& as_of,
+                             const Date& today) {
   const AssignedTask& t = d.task;
   std::string rtask;
-  for (const ResolutionTask& r : plan.tasks) {
-    if (t.resolution_task_id != r.id) continue;
-    rtask = std::string(r.kind == ResolutionTaskKind::kBreakthrough ? "Nhiệm vụ đột phá "
-                                                                    : "Nhiệm vụ trọng tâm ") +
-            std::to_string(r.position) + ": " + r.title;
+  if (const std::optional<ResolutionTask>& r = d.resolution_task) {
+    rtask = std::string(r->kind == ResolutionTaskKind::kBreakthrough ? "Nhiệm vụ đột phá "
+                                                                     : "Nhiệm vụ trọng tâm ") +
+            std::to_string(r->position) + ": " + r->title;
   }
   mstch::array cooperating;
   for (const int64_t id : t.cooperating_org_ids) {
-    cooperating.push_back(mstch::map{{"name", OrgNameOf(app, id)}});
+    cooperating.push_back(mstch::map{{"name", OrgNameOf(tree, id)}});
   }
   std::string parent_title;
   if (t.parent_id) {
-    Result<TaskDetail> parent = app.tasks().Get(p, *t.parent_id, as_of);
-    parent_title = parent.ok() ? parent->task.title : "Nhiệm vụ số " + std::to_string(*t.parent_id);
+    parent_title = d.parent_title.empty() ? "Nhiệm vụ số " + std::to_string(*t.parent_id)
+                                          : d.parent_title;
   }
   const bool has_cooperating = !cooperating.empty();
   return mstch::map{
-      {"resolution", plan.resolution.number + " — " + plan.resolution.title},
+      {"resolution", d.resolution.number + " — " + d.resolution.title},
       {"resolution_task", rtask},
-      {"owner_name", OrgNameOf(app, t.owner_org_id)},
+      {"owner_name", OrgNameOf(tree, t.owner_org_id)},
       {"owner_url", "/tasks?org=" + std::to_string(t.owner_org_id)},
       {"cooperating", std::move(cooperating)},
       {"has_cooperating", has_cooperating},
@@ -76,7 +66,7 @@ mstch::map DefinitionContext(App& app, const Principal& p, const TaskDetail& d,
       {"deadline", DeadlineText(t)},
       {"recurring", t.deadline.recurrence != TaskRecurrence::kOnce},
       {"parent_title", parent_title},
-      {"parent_url", t.parent_id ? TaskPath(*t.parent_id, as_of) : std::string()},
+      {"parent_url", t.parent_id ? TaskPath(*t.parent_id, as_of, today) : std::string()},
       {"percent", std::to_string(t.progress_percent)},
       {"completed_on", DateOr(t.completed_on, "")},
   };
@@ -98,10 +88,7 @@ mstch::map ProductContext(const AssignedTask& t, const Date& as_of) {
   if (t.project) {
     mstch::array milestones;
     for (const Milestone& ms : t.project->milestones) {
-      // A milestone done after the as-of date was not done yet on that day.
-      const std::optional<Date> done =
-          ms.done_on && !(as_of < *ms.done_on) ? ms.done_on : std::nullopt;
-      mstch::map row = TaskStateContext(DeadlineState(ms.due, done, as_of));
+      mstch::map row = TaskStateContext(DeadlineState(ms.due, ms.done_on, as_of));
       row.emplace("title", ms.title);
       row.emplace("due", FormatVi(ms.due));
       row.emplace("done_on", DateOr(ms.done_on));
@@ -120,9 +107,7 @@ mstch::array OccurrencesContext(const AssignedTask& t, const std::vector<TaskOcc
   mstch::array out;
   if (t.deadline.recurrence == TaskRecurrence::kOnce) return out;
   for (auto it = occ.rbegin(); it != occ.rend(); ++it) {
-    const std::optional<Date> done =
-        it->completed_on && !(as_of < *it->completed_on) ? it->completed_on : std::nullopt;
-    mstch::map row = TaskStateContext(DeadlineState(it->due, done, as_of));
+    mstch::map row = TaskStateContext(DeadlineState(it->due, it->completed_on, as_of));
     row.emplace("period", it->period ? it->period->Label() : std::string("—"));
     row.emplace("due", FormatVi(it->due));
     row.emplace("completed_on", DateOr(it->completed_on));
@@ -147,7 +132,7 @@ mstch::array UpdatesContext(const std::vector<TaskUpdate>& updates) {
     const bool has_files = !files.empty();
     out.push_back(mstch::map{
         {"id", std::to_string(u.id)},
-        {"when", InstantVi(u.at)},
+        {"when", FormatInstantVi(u.at)},
         {"username", u.username},
         {"old_percent", std::to_string(u.old_percent)},
         {"percent", std::to_string(u.percent)},
@@ -183,7 +168,7 @@ mstch::map ProgressFormContext(const AssignedTask& t, const Date& today, const F
     const ConcretizingDocument doc = t.document.value_or(ConcretizingDocument{});
     m.emplace("document_number", Kept(kept, "document_number", doc.number));
     m.emplace("document_issued", Kept(kept, "document_issued", IsoOr(doc.issued)));
-    m.emplace("document_body", Kept(kept, "document_body", doc.issuing_body));
+    m.emplace("document_issuing_body", Kept(kept, "document_issuing_body", doc.issuing_body));
   }
   m.emplace("report_ref", Kept(kept, "report_ref", t.report_ref));
   mstch::array milestones;
@@ -191,7 +176,7 @@ mstch::map ProgressFormContext(const AssignedTask& t, const Date& today, const F
     for (size_t i = 0; i < t.project->milestones.size(); ++i) {
       const Milestone& ms = t.project->milestones[i];
       if (ms.done_on) continue;
-      const std::string name = "milestone_" + std::to_string(i);
+      const std::string name = "milestone_done_" + std::to_string(i);
       milestones.push_back(mstch::map{{"name", name},
                                       {"title", ms.title},
                                       {"due", FormatVi(ms.due)},

@@ -95,7 +95,7 @@ Json TaskRowJson(const TaskRow& row, const OrgTree* tree) {
 
 Json TaskDetailJson(const TaskDetail& d, const Date& as_of, const OrgTree* tree) {
   Json j = TaskJson(d.task, tree);
-  AddState(d.state, NextDue(d.task, as_of), &j);
+  AddState(d.state, d.next_due, &j);
   Json occurrences = Json::array();
   for (const TaskOccurrence& o : d.occurrences) {
     const TaskState s = DeadlineState(o.due, o.completed_on, as_of);
@@ -111,9 +111,7 @@ Json TaskDetailJson(const TaskDetail& d, const Date& as_of, const OrgTree* tree)
   for (const TaskUpdate& u : d.updates) updates.push_back(TaskUpdateJson(u));
   j["updates"] = std::move(updates);
   Json subtasks = Json::array();
-  for (const AssignedTask& t : d.subtasks) {
-    subtasks.push_back(TaskRowJson(TaskRow{t, StateAsOf(t, as_of), NextDue(t, as_of)}, tree));
-  }
+  for (const TaskRow& row : d.subtasks) subtasks.push_back(TaskRowJson(row, tree));
   j["subtasks"] = std::move(subtasks);
   j["can_report"] = d.can_report;
   j["can_edit"] = d.can_edit;

@@ -29,9 +29,9 @@ mstch::map TaskStateContext(TaskState s) {
                     {"colour", std::string(TaskStateColour(s))}};
 }
 
-std::string TaskPath(int64_t id, const Date& as_of) {
+std::string TaskPath(int64_t id, const Date& as_of, const Date& today) {
   std::string path = "/tasks/" + std::to_string(id);
-  if (as_of != Today()) path += "?as_of=" + FormatIso(as_of);
+  if (as_of != today) path += "?as_of=" + FormatIso(as_of);
   return path;
 }
 
@@ -74,17 +74,18 @@ std::string DueInText(const std::optional<Date>& next_due, const Date& as_of) {
   return "Còn " + std::to_string(days) + " ngày";
 }
 
-mstch::map TaskRowContext(App& app, const TaskRow& row, const Date& as_of) {
+mstch::map TaskRowContext(const OrgTree& tree, const TaskRow& row, const Date& as_of,
+                          const Date& today) {
   const AssignedTask& t = row.task;
   const int percent = std::clamp(t.progress_percent, 0, 100);
   mstch::map m = TaskStateContext(row.state);
   m.emplace("id", std::to_string(t.id));
-  m.emplace("url", TaskPath(t.id, as_of));
+  m.emplace("url", TaskPath(t.id, as_of, today));
   m.emplace("title", t.title);
   m.emplace("is_subtask", t.parent_id.has_value());
-  m.emplace("owner_name", OrgNameOf(app, t.owner_org_id));
+  m.emplace("owner_name", OrgNameOf(tree, t.owner_org_id));
   m.emplace("owner_url", "/tasks?org=" + std::to_string(t.owner_org_id) +
-                             (as_of != Today() ? "&as_of=" + FormatIso(as_of) : std::string()));
+                             (as_of != today ? "&as_of=" + FormatIso(as_of) : std::string()));
   m.emplace("deadline", DeadlineText(t));
   m.emplace("product", ProductText(t));
   m.emplace("percent", std::to_string(percent));

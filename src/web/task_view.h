@@ -9,8 +9,8 @@
 // Each is a Bootstrap colour name: templates print "text-bg-<colour>" for badges and
 // "nq-progress-<colour>" for progress bars (web/tasks.css adds teal).
 //
-// Pure functions but TaskRowContext (which reads organization names from the App's tree);
-// thread-safe.
+// Pure functions; thread-safe. A page takes the organization tree and today's date once and
+// passes them to every row.
 #pragma once
 
 #include <cstdint>
@@ -18,9 +18,9 @@
 #include <string>
 
 #include "common/time.h"
+#include "domain/org_tree.h"
 #include "domain/task.h"
 #include "domain/task_status.h"
-#include "service/app.h"
 #include "service/task_service.h"
 
 namespace nq::web {
@@ -31,8 +31,8 @@ const char* TaskStateColour(TaskState s);
 // {state, state_label, colour} for the badge partial templates/task_badge.mustache.
 mstch::map TaskStateContext(TaskState s);
 
-// "/tasks/12", or "/tasks/12?as_of=2023-05-17" when as_of is not today.
-std::string TaskPath(int64_t id, const Date& as_of);
+// "/tasks/12", or "/tasks/12?as_of=2023-05-17" when as_of is not `today`.
+std::string TaskPath(int64_t id, const Date& as_of, const Date& today);
 
 // The deadline as the board shows it: "31/3/2023" for a one-off task; for a recurring one
 // "Hằng tháng, hạn 10 ngày sau mỗi kỳ" (+ ", đến Tháng 12/2025" with an end).
@@ -47,9 +47,10 @@ std::string ProductText(const AssignedTask& t);
 // "Còn 5 ngày"; "" without a deadline.
 std::string DueInText(const std::optional<Date>& next_due, const Date& as_of);
 
-// A task row for the templates: id, url, title, is_subtask, owner_name, owner_url (the board
-// for that organization), deadline, product, percent, bar_value, next_due, due_in, overdue
-// (its next deadline has passed) and the state context above.
-mstch::map TaskRowContext(App& app, const TaskRow& row, const Date& as_of);
+// A task row for the templates: id, url, title, is_subtask, owner_name (from `tree`), owner_url
+// (the board for that organization), deadline, product, percent, next_due, due_in, overdue (its
+// next deadline has passed) and the state context above. Links carry as_of unless it is `today`.
+mstch::map TaskRowContext(const OrgTree& tree, const TaskRow& row, const Date& as_of,
+                          const Date& today);
 
 }  // namespace nq::web

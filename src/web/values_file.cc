@@ -93,12 +93,8 @@ Result<std::vector<ValueRow>> ParseValuesJson(std::string_view text) {
   rows.reserve(items->size());
   for (size_t i = 0; i < items->size(); ++i) rows.push_back(ReadItem((*items)[i], i, &problems));
   if (problems.empty()) return rows;
-  std::string message = "Tệp số liệu không hợp lệ; chưa nhập dòng nào:";
-  for (size_t i = 0; i < problems.size() && i < 50; ++i) message += "\n" + problems[i];
-  if (problems.size() > 50) {
-    message += "\n… và " + std::to_string(problems.size() - 50) + " lỗi khác";
-  }
-  return Status::Invalid("file.invalid", message);
+  return InvalidWithLines("file.invalid", "Tệp số liệu không hợp lệ; chưa nhập dòng nào:",
+                          problems);
 }
 
 }  // namespace nq::web

@@ -29,11 +29,17 @@ describe('nqtrack import tasks / export tasks', () => {
     const products = province.assigned_tasks.map((t) => t.product);
     assert.equal(products.filter((p) => p === 'document').length, 18);
     assert.equal(products.filter((p) => p === 'project').length, 11);
-    const total = { done_on_time: 0, done_late: 0, open_in_time: 0, overdue: 0, not_assigned: 0 };
+    const total = {
+      done_on_time: 0, done_late: 0, open_in_time: 0, overdue: 0, not_assigned: 0, assigned: 0,
+    };
     for (const r of all.resolutions) {
+      assert.deepEqual(Object.keys(r.counts), Object.keys(total));
       for (const [state, n] of Object.entries(r.counts)) total[state] += n;
     }
     assert.equal(total.not_assigned, 0);
+    // The bloc's 20 tasks and the province's 29, all assigned by the review date.
+    assert.equal(total.assigned, 49);
+    assert.equal(total.done_on_time + total.done_late + total.open_in_time + total.overdue, 49);
     for (const s of ['done_late', 'open_in_time', 'overdue']) {
       assert.ok(total[s] > 0, s);
       assert.ok(total.done_on_time > total[s], `${s}: ${JSON.stringify(total)}`);

@@ -1,7 +1,8 @@
 // StoreTest (see store_test.cc): assigned tasks and their progress updates (issue 4) — round
 // trips of every kind of task (document, recurring report, project, sub-task), the list
-// filters, updates that replace the parts, references to missing rows, progress updates with
-// evidence files stored byte for byte, and the audit rows, which never hold a file's bytes.
+// filters (resolution, owner, parent), updates that replace the parts, references to missing
+// rows, progress updates with evidence files stored byte for byte and returned as stored, and
+// the audit rows, which never hold a file's bytes.
 #include <nlohmann/json.hpp>
 
 #include "common/base64.h"
@@ -196,14 +197,47 @@ TEST_F(StoreTaskTest, ListFiltersByResolutionAndOwner) {
   const AssignedTask b = Inserted(DocumentTask(sct_));        // r1, SCT
   const AssignedTask c = Inserted(ReportTask(stc_));          // r2, STC
   EXPECT_EQ(List({}), (std::vector<AssignedTask>{a, b, c}));  // complete, by id
-  EXPECT_EQ(List({r1_, {}}), (std::vector<AssignedTask>{a, b}));
-  EXPECT_EQ(List({r2_, {}}), (std::vector<AssignedTask>{c}));
-  EXPECT_EQ(List({std::nullopt, {stc_}}), (std::vector<AssignedTask>{a, c}));
-  EXPECT_EQ(List({std::nullopt, {sct_, stc_}}), (std::vector<AssignedTask>{a, b, c}));
-  EXPECT_EQ(List({r1_, {stc_}}), (std::vector<AssignedTask>{a}));
-  EXPECT_EQ(List({r2_, {sct_}}), std::vector<AssignedTask>{});
-  EXPECT_EQ(List({std::nullopt, {vp_}}), std::vector<AssignedTask>{});
-  EXPECT_EQ(List({r2_ + 50, {}}), std::vector<AssignedTask>{});
+  EXPECT_EQ(List({r1_, {}, {}}), (std::vector<AssignedTask>{a, b}));
+  EXPECT_EQ(List({r2_, {}, {}}), (std::vector<AssignedTask>{c}));
+  EXPECT_EQ(List({std::nullopt, {stc_}, {}}), (std::vector<AssignedTask>{a, c}));
+  EXPECT_EQ(List({std::nullopt, {sct_, stc_}, {}}), (std::vector<AssignedTask>{a, b, c}));
+  EXPECT_EQ(List({r1_, {stc_}, {}}), (std::vector<AssignedTask>{a}));
+  EXPECT_EQ(List({r2_, {sct_}, {}}), std::vector<AssignedTask>{});
+  EXPECT_EQ(List({std::nullopt, {vp_}, {}}), std::vector<AssignedTask>{});
+  EXPECT_EQ(List({r2_ + 50, {}, {}}), std::vector<AssignedTask>{});
+}
+
+TEST_F(StoreTaskTest, ListFiltersBySubTasksOfOneParent) {
+  const AssignedTask project = Inserted(ProjectTask(stc_));
+  const AssignedTask other = Inserted(ProjectTask(sct_));
+  AssignedTask sub = DocumentTask(vp_);
+  sub.parent_id = project.id;
+  sub = Inserted(sub);
+  AssignedTask other_sub = DocumentTask(sct_);
+  other_sub.parent_id = other.id;
+  other_sub = Inserted(other_sub);
+  AssignedTask report = ReportTask(stc_);  // r2, STC
+  report.parent_id = project.id;
+  report = Inserted(report);
+  AssignedTask grandchild = DocumentTask(stc_);
+  grandchild.parent_id = sub.id;
+  grandchild = Inserted(grandchild);
+  const auto sub_tasks = [](int64_t parent, std::optional<int64_t> resolution,
+                            std::vector<int64_t> owners) {
+    Tx::TaskQuery q{resolution, std::move(owners), {}};
+    q.parent_id = parent;
+    return q;
+  };
+  // Complete, by id; the direct sub-tasks only.
+  EXPECT_EQ(List(sub_tasks(project.id, {}, {})), (std::vector<AssignedTask>{sub, report}));
+  EXPECT_EQ(List(sub_tasks(other.id, {}, {})), (std::vector<AssignedTask>{other_sub}));
+  EXPECT_EQ(List(sub_tasks(sub.id, {}, {})), (std::vector<AssignedTask>{grandchild}));
+  EXPECT_EQ(List(sub_tasks(report.id, {}, {})), std::vector<AssignedTask>{});
+  EXPECT_EQ(List(sub_tasks(project.id, {}, {stc_})), (std::vector<AssignedTask>{report}));
+  EXPECT_EQ(List(sub_tasks(project.id, r1_, {})), (std::vector<AssignedTask>{sub}));
+  EXPECT_EQ(List(sub_tasks(project.id, r1_, {stc_})), std::vector<AssignedTask>{});
+  EXPECT_EQ(List(sub_tasks(grandchild.id + 100, {}, {})), std::vector<AssignedTask>{});
+  EXPECT_EQ(List({}).size(), 6u);  // no parent given: every task
 }
 
 TEST_F(StoreTaskTest, UpdateReplacesEveryField) {
@@ -264,7 +298,21 @@ TEST_F(StoreTaskTest, UnknownReferencesAreRefusedAndNothingIsWritten) {
     const Status upd = tx->UpdateAssignedTask(bad);
     EXPECT_EQ(upd.code(), Code::kInvalid) << c.key;
     EXPECT_EQ(upd.key(), c.key);
+    EXPECT_NE(upd.message().find("9999"), std::string::npos) << upd.message();
   }
+  // Several missing: the first in the order of the contract is named, whichever row fails first.
+  AssignedTask worse = ProjectTask(stc_);
+  worse.cooperating_org_ids.push_back(missing);
+  worse.parent_id = missing + 1;
+  worse.resolution_task_id = missing + 2;
+  EXPECT_EQ(tx->InsertAssignedTask(worse).status().key(), "task.cooperating_unknown");
+  worse.owner_org_id = missing + 3;
+  EXPECT_EQ(tx->InsertAssignedTask(worse).status().key(), "task.owner_unknown");
+  worse.id = stored.id;
+  EXPECT_EQ(tx->UpdateAssignedTask(worse).key(), "task.owner_unknown");
+  worse.owner_org_id = stc_;
+  worse.cooperating_org_ids = {sct_};
+  EXPECT_EQ(tx->UpdateAssignedTask(worse).key(), "task.parent_unknown");
   AssignedTask twice = ReportTask(stc_);  // what validation refuses, the store refuses too
   twice.occurrence_completions.push_back(twice.occurrence_completions[0]);
   EXPECT_EQ(tx->InsertAssignedTask(twice).status().key(), "task.completion_invalid");
@@ -312,33 +360,42 @@ TEST_F(StoreTaskTest, ProgressUpdatesKeepEvidenceByteForByte) {
   TaskUpdate later{0, task.id, 1700000500, 7, "tester", 10, 60, "Đã trình dự thảo", "", {}, {}, {}};
   TaskUpdate first{0,           task.id, 1700000000,       7,           "tester", 0, 10,
                    "Khởi động", "",      Date{2023, 5, 4}, P("2023Q2"), {}};
+  TaskUpdate later_given = later;  // its id and evidence are ignored
+  later_given.id = 4242;
+  later_given.evidence = {files[1].info};
   auto tx = Write();
-  Result<int64_t> later_id = tx->InsertTaskUpdate(later, files);
-  ASSERT_TRUE(later_id.ok()) << later_id.status().ToString();
-  Result<int64_t> first_id = tx->InsertTaskUpdate(first, {});
-  ASSERT_TRUE(first_id.ok()) << first_id.status().ToString();
-  Result<int64_t> lost =
+  Result<TaskUpdate> later_stored = tx->InsertTaskUpdate(later_given, files);
+  ASSERT_TRUE(later_stored.ok()) << later_stored.status().ToString();
+  Result<TaskUpdate> first_stored = tx->InsertTaskUpdate(first, {});
+  ASSERT_TRUE(first_stored.ok()) << first_stored.status().ToString();
+  Result<TaskUpdate> lost =
       tx->InsertTaskUpdate({0, task.id + 100, 1, 7, "tester", 0, 1, "x", "", {}, {}, {}}, files);
   EXPECT_EQ(lost.status().code(), Code::kInvalid);
   EXPECT_EQ(lost.status().key(), "task.not_found");
   ASSERT_TRUE(tx->Commit().ok());
+  const int64_t later_id = later_stored->id, first_id = first_stored->id;
+  EXPECT_GT(later_id, 0);
+  EXPECT_NE(later_id, 4242);
+  EXPECT_GT(first_id, later_id);
 
   tx = ReadOnly();
   Result<std::vector<TaskUpdate>> updates = tx->ListTaskUpdates(task.id);
   ASSERT_TRUE(updates.ok()) << updates.status().ToString();
   ASSERT_EQ(updates->size(), 2u);
-  first.id = *first_id;
+  first.id = first_id;
   EXPECT_EQ((*updates)[0], first);  // oldest first, by `at`
+  EXPECT_EQ(*first_stored, first);
   const TaskUpdate& got = (*updates)[1];
   ASSERT_EQ(got.evidence.size(), 2u);
-  later.id = *later_id;
+  EXPECT_EQ(*later_stored, got);  // returned as stored: ids, evidence infos in the order given
+  later.id = later_id;
   later.evidence = got.evidence;
   EXPECT_EQ(got, later);
   for (size_t i = 0; i < 2; ++i) {
     const EvidenceInfo& info = got.evidence[i];
     EXPECT_GT(info.id, 0);
     EXPECT_EQ(info.task_id, task.id);
-    EXPECT_EQ(info.update_id, *later_id);
+    EXPECT_EQ(info.update_id, later_id);
     EXPECT_EQ(info.file_name, files[i].info.file_name);
     EXPECT_EQ(info.type, files[i].info.type);
     EXPECT_EQ(info.size, files[i].info.size);
@@ -375,9 +432,9 @@ TEST_F(StoreTaskTest, AuditRowsDescribeTasksAndUpdates) {
   ASSERT_TRUE(tx->UpdateAssignedTask(changed).ok());
   const std::vector<EvidenceFile> files = {MakeFile(
       "bb.pdf", EvidenceType::kPdf, "%PDF-1.4 MARKER-bytes-never-audited", std::string(64, 'c'))};
-  Result<int64_t> uid = tx->InsertTaskUpdate(
+  Result<TaskUpdate> stored = tx->InsertTaskUpdate(
       {0, t.id, 1700000000, 7, "tester", 40, 55, "Khởi công", "", {}, {}, {}}, files);
-  ASSERT_TRUE(uid.ok()) << uid.status().ToString();
+  ASSERT_TRUE(stored.ok()) << stored.status().ToString();
   ASSERT_TRUE(tx->Commit().ok());
 
   tx = ReadOnly();
@@ -413,7 +470,7 @@ TEST_F(StoreTaskTest, AuditRowsDescribeTasksAndUpdates) {
   EXPECT_EQ(after["cooperating_org_ids"], nlohmann::json::array({sct_}));
   EXPECT_EQ(after["project"]["milestones"][1]["done_on"], "2024-01-10");
 
-  rows = tx->ListAudit("task_update", std::to_string(*uid), 10);
+  rows = tx->ListAudit("task_update", std::to_string(stored->id), 10);
   ASSERT_TRUE(rows.ok());
   ASSERT_EQ(rows->size(), 1u);
   EXPECT_EQ((*rows)[0].action, "create");
