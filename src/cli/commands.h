@@ -57,6 +57,10 @@ struct Args {
   std::string format = "table";
   // export tasks
   std::string tasks_format = "csv";
+  // review
+  std::string review_kind = "midterm";
+  std::string place;
+  std::string superior_body;
 };
 
 struct Command {
@@ -134,6 +138,8 @@ void DefineExportResolution(CLI::App& sub, Args& a);
 int RunExportResolution(const Args& a, Io& io);
 void DefineAssess(CLI::App& sub, Args& a);
 int RunAssess(const Args& a, Io& io);
+void DefineReview(CLI::App& sub, Args& a);  // review_command.cc
+int RunReview(const Args& a, Io& io);
 
 void DefineImportTasks(CLI::App& sub, Args& a);
 int RunImportTasks(const Args& a, Io& io);

@@ -339,6 +339,40 @@ std::string_view Trim(std::string_view s) {
   return s.substr(b, e - b + 1);
 }
 
+namespace {
+
+char32_t UpperOf(char32_t c) {
+  if (c >= U'a' && c <= U'z') return c - 0x20;
+  if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 0x20;
+  // Latin Extended-A: pairs capital/small, but 0x139..0x148 and 0x179..0x17E start on odd.
+  const bool odd_pairs = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
+  if (c >= 0x100 && c <= 0x17F && c != 0x131 && c != 0x138 && c != 0x149 && c != 0x17F) {
+    return odd_pairs ? ((c % 2 == 0) ? c - 1 : c) : (c & ~char32_t{1});
+  }
+  if (c == 0x1A1 || c == 0x1B0) return c - 1;  // ơ, ư
+  if (c >= 0x1EA0 && c <= 0x1EF9) return c & ~char32_t{1};
+  return c;
+}
+
+}  // namespace
+
+std::string UpperVi(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    const size_t start = i;
+    char32_t cp = 0;
+    if (!DecodeNext(s, &i, &cp)) {
+      if (i == start) ++i;
+      out.append(s.substr(start, i - start));
+      continue;
+    }
+    Encode(UpperOf(cp), &out);
+  }
+  return out;
+}
+
 char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 std::string AsciiLowerCopy(std::string_view s) {

@@ -44,6 +44,12 @@ std::string_view Trim(std::string_view s);
 
 // ASCII-only case folding, for protocol tokens and file extensions (header names, "PDF"):
 // other bytes are left as they are.
+// Capitals of Vietnamese text, for the headings of party documents ("Đảng ủy Khối" ->
+// "ĐẢNG ỦY KHỐI"): ASCII letters, Latin-1 and Latin Extended-A letters with their capitals
+// (ă, đ, ĩ, ũ, ...), ơ and ư, and every letter of Latin Extended Additional (ạ..ỹ). Other code
+// points, and malformed bytes, are copied as they are.
+std::string UpperVi(std::string_view s);
+
 char AsciiLower(char c);
 std::string AsciiLowerCopy(std::string_view s);
 bool EqualsIgnoreCaseAscii(std::string_view a, std::string_view b);

@@ -212,3 +212,19 @@ TEST(Utf8Test, AsciiCaseFolding) {
 
 }  // namespace
 }  // namespace nq
+
+namespace nq {
+namespace {
+
+TEST(UpperViTest, CapitalizesVietnameseLetters) {
+  EXPECT_EQ(UpperVi("Đảng ủy Khối Cơ quan - Doanh nghiệp tỉnh Bến Tre"),
+            "ĐẢNG ỦY KHỐI CƠ QUAN - DOANH NGHIỆP TỈNH BẾN TRE");
+  EXPECT_EQ(UpperVi("ăâđêôơư ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ ýàèìòù ĩũ"),
+            "ĂÂĐÊÔƠƯ ẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ ÝÀÈÌÒÙ ĨŨ");
+  EXPECT_EQ(UpperVi("ĐÃ VIẾT HOA 123, ÷ € ž ł"), "ĐÃ VIẾT HOA 123, ÷ € Ž Ł");
+  EXPECT_EQ(UpperVi(std::string("a\xff" "b", 3)), std::string("A\xff" "B", 3));
+  EXPECT_EQ(UpperVi(""), "");
+}
+
+}  // namespace
+}  // namespace nq

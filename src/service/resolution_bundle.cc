@@ -1,5 +1,6 @@
 // ResolutionBundle: validation and the in-memory assessment (no database).
 #include "service/resolution_bundle.h"
+#include "service/resolution_bundle_internal.h"
 
 #include <string>
 #include <unordered_map>
@@ -203,6 +204,38 @@ Result<analytics::ResolutionResult> AssessBundle(const ResolutionBundle& b, cons
   in.as_of = as_of;
   if (b.settings) in.config = WithSortedBuckets(*b.settings);
   return analytics::AssessResolution(index, catalog, in);
+}
+
+Result<review::Review> ReviewBundle(const ResolutionBundle& b, const Date& as_of,
+                                    review::ReviewKind kind, const std::string& org_code) {
+  NQ_ASSIGN_OR_RETURN(analytics::ResolutionResult result, AssessBundle(b, as_of, org_code));
+  const Numbered n = Number(b);
+  NQ_ASSIGN_OR_RETURN(OrgTree tree, OrgTree::Build(n.orgs));
+  review::ReviewInput in;
+  in.kind = kind;
+  in.as_of = as_of;
+  in.term = b.term;
+  in.resolution = b.resolution;
+  in.resolution_tasks = b.tasks;
+  for (size_t i = 0; i < in.resolution_tasks.size(); ++i) {
+    in.resolution_tasks[i].id = static_cast<int64_t>(i) + 1;
+  }
+  in.root_org = result.root_org;
+  review::TaskGroup own{b.resolution, in.resolution_tasks, {}};
+  for (size_t i = 0; i < b.assigned_tasks.size(); ++i) {
+    const BundleTask& bt = b.assigned_tasks[i];
+    AssignedTask t = bt.task;
+    t.id = static_cast<int64_t>(i) + 1;
+    t.owner_org_id = n.org_ids.at(bt.owner_code);  // ValidateBundle checked the codes
+    const ResolutionTask* rt =
+        bundle_internal::FindResolutionTask(in.resolution_tasks, bt.resolution_task);
+    t.resolution_task_id = rt ? std::optional<int64_t>(rt->id) : std::nullopt;
+    if (tree.InSubtree(in.root_org, t.owner_org_id)) own.tasks.push_back(std::move(t));
+  }
+  in.tasks.push_back(std::move(own));
+  in.assessment = std::move(result);
+  in.tree = &tree;
+  return review::BuildReview(in);
 }
 
 }  // namespace nq

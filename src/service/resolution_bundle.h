@@ -38,6 +38,7 @@
 #include "domain/user.h"
 #include "service/analytics_service.h"
 #include "service/app.h"
+#include "service/review_service.h"
 #include "service/data_service.h"
 
 namespace nq {
@@ -182,11 +183,21 @@ Result<BundleImportSummary> ImportBundle(App& app, const ResolutionBundle& b,
 // "org.not_found" for an unknown code; the bundle is validated first.
 Result<analytics::ResolutionResult> AssessBundle(const ResolutionBundle& b, const Date& as_of,
                                                  const std::string& org_code);
+// The review of the bundle's resolution as of `as_of` for the subtree of `org_code` (empty: the
+// committee), without a database: AssessBundle's assessment, the bundle's assigned tasks owned
+// in the subtree (numbered in file order), no reporting (a file has no submission dates).
+// Errors: AssessBundle's, review::BuildReview's.
+Result<review::Review> ReviewBundle(const ResolutionBundle& b, const Date& as_of,
+                                    review::ReviewKind kind, const std::string& org_code);
 
 // Assesses a resolution of the database as the system (the CLI): every organization is in
 // scope. `org_code` empty: the resolution's committee. The resolution's stored assessment
 // settings apply.
 Result<ResolutionDashboard> AssessInDatabase(App& app, int64_t resolution_id, const Date& as_of,
                                              const std::string& org_code);
+// The review of a resolution of the database as the system (the CLI), for the subtree of
+// `org_code` (empty: the committee): BuildReview (service/review_service.h) with every
+// organization in scope. NotFound "org.not_found" for an unknown code.
+Result<review::Review> ReviewInDatabase(App& app, ReviewRequest r, const std::string& org_code);
 
 }  // namespace nq

@@ -1,4 +1,4 @@
-// Helpers shared by the resolution bundle's files (resolution_bundle_io.cc,
+// Helpers shared by the resolution bundle's files (resolution_bundle.cc, resolution_bundle_io.cc,
 // resolution_bundle_tasks.cc). Not part of the service's interface. Thread-safe.
 #pragma once
 
@@ -20,5 +20,10 @@ namespace nq::bundle_internal {
 std::vector<BundleTask> ToBundleTasks(const std::vector<AssignedTask>& tasks,
                                       const std::map<int64_t, std::string>& org_codes,
                                       const std::vector<ResolutionTask>& resolution_tasks);
+
+// The resolution task a bundle task names (BundleTask::resolution_task): by title, else by
+// position when the text is a number; nullptr when none is.
+const ResolutionTask* FindResolutionTask(const std::vector<ResolutionTask>& tasks,
+                                         const std::string& text);
 
 }  // namespace nq::bundle_internal

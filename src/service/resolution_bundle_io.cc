@@ -265,16 +265,27 @@ Result<BundleImportSummary> ImportBundle(App& app, const ResolutionBundle& b,
   return summary;
 }
 
+// The organization with this code (NotFound "org.not_found"); nullopt for an empty code.
+Result<std::optional<int64_t>> OrgByCode(const OrgTree& tree, const std::string& org_code) {
+  if (org_code.empty()) return std::optional<int64_t>();
+  for (size_t k = 0; k < tree.size(); ++k) {
+    if (tree.At(static_cast<int>(k)).code == org_code) {
+      return std::optional<int64_t>(tree.At(static_cast<int>(k)).id);
+    }
+  }
+  return Status::NotFound("org.not_found", "Không có tổ chức mã " + org_code);
+}
+
+Result<review::Review> ReviewInDatabase(App& app, ReviewRequest r, const std::string& org_code) {
+  NQ_ASSIGN_OR_RETURN(r.root, OrgByCode(*app.orgs().tree(), org_code));
+  NQ_ASSIGN_OR_RETURN(const Principal sys, SystemFor(app, r.resolution_id));
+  return BuildReview(app, sys, r);
+}
+
 Result<ResolutionDashboard> AssessInDatabase(App& app, int64_t resolution_id, const Date& as_of,
                                              const std::string& org_code) {
-  const std::shared_ptr<const OrgTree> tree = app.orgs().tree();
-  std::optional<int64_t> root;
-  if (!org_code.empty()) {
-    for (size_t k = 0; k < tree->size() && !root; ++k) {
-      if (tree->At(static_cast<int>(k)).code == org_code) root = tree->At(static_cast<int>(k)).id;
-    }
-    if (!root) return Status::NotFound("org.not_found", "Không có tổ chức mã " + org_code);
-  }
+  NQ_ASSIGN_OR_RETURN(const std::optional<int64_t> root,
+                      OrgByCode(*app.orgs().tree(), org_code));
   NQ_ASSIGN_OR_RETURN(const Principal sys, SystemFor(app, resolution_id));
   return app.analytics().Assess(sys, resolution_id, as_of, root);
 }

@@ -26,22 +26,6 @@ std::map<std::string, int64_t> OrgIdsByCode(const OrgTree& tree) {
   return ids;
 }
 
-// The resolution task a bundle task names: by title, else by position when the text is a number.
-const ResolutionTask* FindResolutionTask(const std::vector<ResolutionTask>& tasks,
-                                         const std::string& text) {
-  for (const ResolutionTask& t : tasks) {
-    if (t.title == text) return &t;
-  }
-  const bool number =
-      !text.empty() && text.size() < 4 &&
-      std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-  if (!number) return nullptr;
-  for (const ResolutionTask& t : tasks) {
-    if (t.position == std::stoi(text)) return &t;
-  }
-  return nullptr;
-}
-
 std::string Where(const std::vector<BundleTask>& tasks, size_t i) {
   return tasks[i].line > 0 ? "dòng " + std::to_string(tasks[i].line)
                            : "assigned_tasks[" + std::to_string(i) + "]";
@@ -136,6 +120,27 @@ bool ProgressDiffers(const AssignedTask& file, const AssignedTask& old) {
 }
 
 }  // namespace
+
+namespace bundle_internal {
+
+const ResolutionTask* FindResolutionTask(const std::vector<ResolutionTask>& tasks,
+                                         const std::string& text) {
+  for (const ResolutionTask& t : tasks) {
+    if (t.title == text) return &t;
+  }
+  const bool number =
+      !text.empty() && text.size() < 4 &&
+      std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!number) return nullptr;
+  for (const ResolutionTask& t : tasks) {
+    if (t.position == std::stoi(text)) return &t;
+  }
+  return nullptr;
+}
+
+}  // namespace bundle_internal
+
+using bundle_internal::FindResolutionTask;
 
 std::vector<std::string> CheckBundleTasks(const std::vector<BundleTask>& tasks,
                                           const std::function<bool(const std::string&)>& org_known,

@@ -24,6 +24,31 @@ Json PathJson(const std::vector<std::pair<Date, double>>& path) {
   return items;
 }
 
+Json BucketsJson(const std::vector<analytics::BucketCount>& buckets) {
+  Json out = Json::array();
+  for (const analytics::BucketCount& b : buckets) {
+    Json item;
+    item["threshold"] = b.threshold;
+    item["count"] = b.count;
+    item["label"] = BucketLabel(b.threshold);
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+Json FieldCountsJson(const std::vector<analytics::FieldCount>& fields) {
+  Json out = Json::array();
+  for (const analytics::FieldCount& f : fields) {
+    Json item;
+    item["field"] = FieldCode(f.field);
+    item["label"] = FieldLabel(f.field);
+    item["done"] = f.done;
+    item["total"] = f.total;
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
 Json ResolutionRefJson(const ResolutionDetail& plan) {
   Json j;
   j["id"] = plan.resolution.id;
@@ -131,6 +156,17 @@ Json TargetResultJson(const analytics::TargetResult& t) {
   return j;
 }
 
+void AddAssessmentSummary(const analytics::ResolutionResult& r, Json* j) {
+  (*j)["headline"] = r.headline;
+  (*j)["done"] = r.done;
+  (*j)["total"] = r.total;
+  (*j)["buckets"] = BucketsJson(r.buckets);
+  (*j)["fields"] = FieldCountsJson(r.fields);
+  Json targets = Json::array();
+  for (const analytics::TargetResult& t : r.targets) targets.push_back(TargetResultJson(t));
+  (*j)["targets"] = std::move(targets);
+}
+
 Json DashboardJson(const ResolutionDashboard& d) {
   const analytics::ResolutionResult& r = d.result;
   Json j;
@@ -139,31 +175,7 @@ Json DashboardJson(const ResolutionDashboard& d) {
   j["org"] = OrgRefJson(d.root);
   j["as_of"] = FormatIso(r.as_of);
   j["final"] = r.final;
-  j["headline"] = r.headline;
-  j["done"] = r.done;
-  j["total"] = r.total;
-  Json buckets = Json::array();
-  for (const analytics::BucketCount& b : r.buckets) {
-    Json item;
-    item["threshold"] = b.threshold;
-    item["count"] = b.count;
-    item["label"] = BucketLabel(b.threshold);
-    buckets.push_back(std::move(item));
-  }
-  j["buckets"] = std::move(buckets);
-  Json fields = Json::array();
-  for (const analytics::FieldCount& f : r.fields) {
-    Json item;
-    item["field"] = FieldCode(f.field);
-    item["label"] = FieldLabel(f.field);
-    item["done"] = f.done;
-    item["total"] = f.total;
-    fields.push_back(std::move(item));
-  }
-  j["fields"] = std::move(fields);
-  Json targets = Json::array();
-  for (const analytics::TargetResult& t : r.targets) targets.push_back(TargetResultJson(t));
-  j["targets"] = std::move(targets);
+  AddAssessmentSummary(r, &j);
   return j;
 }
 

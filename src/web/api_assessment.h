@@ -70,6 +70,8 @@ Result<TargetView> ReadTargetView(App& app, const Principal& p, const RouteParam
 // "Đạt từ 80% trở lên" for a threshold of 80 (decimals in the Vietnamese form: 62,5%).
 std::string BucketLabel(double threshold);
 
+// Adds headline, done, total, buckets, fields and targets, as in the dashboard body, to *j.
+void AddAssessmentSummary(const analytics::ResolutionResult& r, Json* j);
 // The target fields listed above.
 Json TargetResultJson(const analytics::TargetResult& t);
 // The dashboard body of GET .../assessment.

@@ -5,46 +5,22 @@
 #include <stdexcept>
 #include <utility>
 
+#include "common/escape.h"
 #include "web/embedded.h"
 
 namespace nq::web {
 namespace {
 
-// HTML escaping for {{value}}: the five characters that matter in text and in quoted attribute
-// values. (mstch's default also turns '/' into "&#x2F;", which makes dates and paths in the HTML
-// unreadable for no gain.)
-std::string EscapeHtml(const std::string& s) {
-  std::string out;
-  out.reserve(s.size() + s.size() / 8);
-  for (const char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
-}
-
 // mstch keeps its escape function in a global; it is set once, before the first render, and only
 // read afterwards.
 void InstallEscape() {
   static std::once_flag once;
-  std::call_once(once, [] { mstch::config::escape = EscapeHtml; });
+  // HTML escaping for {{value}}: the five characters that matter in text and in quoted attribute
+  // values. (mstch's default also turns '/' into "&#x2F;", which makes dates and paths in the
+  // HTML unreadable for no gain.)
+  std::call_once(once, [] {
+    mstch::config::escape = [](const std::string& s) { return EscapeMarkup(s); };
+  });
 }
 
 // Every embedded template by name, for mstch's partial lookup. Built once.

@@ -1,0 +1,118 @@
+#include "web/review_json.h"
+
+#include <utility>
+
+#include "web/api_assessment.h"
+#include "web/api_resolutions.h"
+
+namespace nq::web {
+namespace {
+
+Json DateOrNull(const std::optional<Date>& d) { return d ? Json(FormatIso(*d)) : Json(nullptr); }
+
+Json LineJson(const review::TaskLine& t) {
+  Json j;
+  j["id"] = t.id;
+  j["title"] = t.title;
+  j["owner_org_id"] = t.owner_org_id;
+  j["owner"] = t.owner;
+  j["state"] = TaskStateCode(t.state);
+  j["state_label"] = TaskStateLabel(t.state);
+  j["progress"] = t.progress;
+  j["next_due"] = DateOrNull(t.next_due);
+  j["completed_on"] = DateOrNull(t.completed_on);
+  j["product"] = ProductKindCode(t.product);
+  j["document_number"] = t.document_number;
+  j["milestones_done"] = t.milestones_done;
+  j["milestones_total"] = t.milestones_total;
+  Json late = Json::array();
+  for (const TaskOccurrence& o : t.late) {
+    late.push_back(Json{{"period", o.period ? Json(o.period->ToString()) : Json(nullptr)},
+                        {"due", FormatIso(o.due)},
+                        {"completed_on", DateOrNull(o.completed_on)}});
+  }
+  j["late"] = std::move(late);
+  return j;
+}
+
+Json LinesJson(const std::vector<review::TaskLine>& lines) {
+  Json out = Json::array();
+  for (const review::TaskLine& t : lines) out.push_back(LineJson(t));
+  return out;
+}
+
+const char* EvidenceKindCode(review::EvidenceRef::Kind k) {
+  switch (k) {
+    case review::EvidenceRef::Kind::kTarget:
+      return "target";
+    case review::EvidenceRef::Kind::kTask:
+      return "task";
+    case review::EvidenceRef::Kind::kOrganization:
+      return "organization";
+  }
+  return "target";
+}
+
+Json FindingJson(const review::Finding& f) {
+  Json j;
+  j["kind"] = f.kind;
+  j["text"] = f.text;
+  Json evidence = Json::array();
+  for (const review::EvidenceRef& e : f.evidence) {
+    Json item;
+    item["kind"] = EvidenceKindCode(e.kind);
+    item["id"] = e.id;
+    item["code"] = e.code;
+    item["label"] = e.label;
+    item["detail"] = e.detail;
+    evidence.push_back(std::move(item));
+  }
+  j["evidence"] = std::move(evidence);
+  return j;
+}
+
+}  // namespace
+
+Json ReviewJson(const review::Review& r) {
+  Json j;
+  j["kind"] = review::ReviewKindCode(r.kind);
+  j["kind_label"] = review::ReviewKindLabel(r.kind);
+  j["as_of"] = FormatIso(r.as_of);
+  j["term"] = TermJson(r.term);
+  j["resolution"] = ResolutionJson(r.resolution);
+  j["org"] = Json{{"id", r.root_org}, {"name", r.root_name}};
+  AddAssessmentSummary(r.assessment, &j);
+  Json breakthroughs = Json::array();
+  for (const review::BreakthroughSection& b : r.breakthroughs) {
+    Json item = ResolutionTaskJson(b.task);
+    item["counts"] = TaskCountsJson(b.counts);
+    item["tasks"] = LinesJson(b.tasks);
+    breakthroughs.push_back(std::move(item));
+  }
+  j["breakthrough_tasks"] = std::move(breakthroughs);
+  Json sections = Json::array();
+  for (const review::TaskSection& s : r.task_sections) {
+    Json item;
+    item["resolution"] = ResolutionJson(s.resolution);
+    item["counts"] = TaskCountsJson(s.counts);
+    item["documents"] = LinesJson(s.documents);
+    item["projects"] = LinesJson(s.projects);
+    item["overdue"] = LinesJson(s.overdue);
+    item["done_late"] = LinesJson(s.done_late);
+    sections.push_back(std::move(item));
+  }
+  j["task_sections"] = std::move(sections);
+  Json findings = Json::array();
+  for (const review::Finding& f : r.findings) findings.push_back(FindingJson(f));
+  j["findings"] = std::move(findings);
+  Json needing = Json::array();
+  for (const review::TargetRow& t : r.needing_action) needing.push_back(t.target.code);
+  j["needing_action"] = std::move(needing);
+  j["lessons"] = r.lessons;
+  j["directions"] = r.directions;
+  return j;
+}
+
+std::string ReviewJsonText(const review::Review& r) { return ReviewJson(r).dump(2) + "\n"; }
+
+}  // namespace nq::web
