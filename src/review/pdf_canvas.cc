@@ -100,6 +100,7 @@ double TextBox::Span(int first, int last) const {
 struct Canvas::Cairo {
   cairo_surface_t* surface = nullptr;
   cairo_t* cr = nullptr;
+  PangoFontMap* fonts = nullptr;
   PangoContext* pango = nullptr;
 };
 
@@ -111,7 +112,12 @@ Canvas::Canvas(std::string* out, const std::string& title) : cairo_(std::make_un
   cairo_pdf_surface_set_metadata(cairo_->surface, CAIRO_PDF_METADATA_TITLE, valid_title.c_str());
   cairo_pdf_surface_set_metadata(cairo_->surface, CAIRO_PDF_METADATA_CREATOR, "nqtrack");
   cairo_->cr = cairo_create(cairo_->surface);
-  cairo_->pango = pango_cairo_create_context(cairo_->cr);
+  // A font map of our own rather than pango's per-thread default: it goes with the Canvas, so no
+  // font cache outlives a call (a few milliseconds more per document), and leak checkers see only
+  // fontconfig's one-time allocations.
+  cairo_->fonts = pango_cairo_font_map_new();
+  cairo_->pango = pango_font_map_create_context(cairo_->fonts);
+  pango_cairo_update_context(cairo_->cr, cairo_->pango);
   // Font sizes are in points and so are cairo's PDF units: 72 dpi makes them agree.
   pango_cairo_context_set_resolution(cairo_->pango, 72);
   // Unrounded glyph positions: justified lines come out even in a vector format.
@@ -120,6 +126,7 @@ Canvas::Canvas(std::string* out, const std::string& title) : cairo_(std::make_un
 
 Canvas::~Canvas() {
   if (cairo_->pango != nullptr) g_object_unref(cairo_->pango);
+  if (cairo_->fonts != nullptr) g_object_unref(cairo_->fonts);
   cairo_destroy(cairo_->cr);
   cairo_surface_destroy(cairo_->surface);
 }

@@ -91,8 +91,9 @@ void LayOutTitle(Canvas& c, const DocumentHeader& h) {
 
 // Draws `box` from the cursor on, splitting it between lines where the page ends. A page never
 // ends after the first line alone (the paragraph moves on whole) nor leaves the last line alone
-// on the next (one more line goes with it, or all three when only two would stay). `keep` is the height of what must follow the last
-// line on the same page: when it does not fit, the last two lines go to the next page with it.
+// on the next (one more line goes with it, or all three when only two would stay). `keep` is the
+// height of what must follow the last line on the same page: when it does not fit, the last two
+// lines go to the next page with it.
 void LayOutLines(Canvas& c, const TextBox& box, double keep) {
   const int n = box.line_count();
   int first = 0;

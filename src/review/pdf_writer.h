@@ -14,8 +14,8 @@
 // Errors: Internal "pdf.render_failed" when cairo reports an error (out of memory, a font that
 // cannot be embedded); its message is Vietnamese and names cairo's reason.
 //
-// Thread-safety: each call has its own cairo surface and pango context; calls may run in parallel
-// (pango keeps a font map per thread, and fontconfig is thread-safe).
+// Thread-safety: each call has its own cairo surface and pango font map, freed before it returns;
+// calls may run in parallel (fontconfig is thread-safe).
 #pragma once
 
 #include <string>
