@@ -1,6 +1,8 @@
 #include "review/document.h"
 
+#include <string>
 #include <utility>
+#include <vector>
 
 namespace nq::review {
 
@@ -25,6 +27,21 @@ Block TableBlock(Table t) {
   b.kind = BlockKind::kTable;
   b.table = std::move(t);
   return b;
+}
+
+std::vector<std::string> RecipientLines(const std::vector<std::string>& recipients) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < recipients.size(); ++i) {
+    std::string line = recipients[i];
+    while (!line.empty() && (line.back() == ',' || line.back() == '.' || line.back() == ' ')) {
+      line.pop_back();
+    }
+    std::string text = line.starts_with("-") ? "" : "- ";
+    text += line;
+    text += i + 1 < recipients.size() ? "," : ".";
+    out.push_back(std::move(text));
+  }
+  return out;
 }
 
 }  // namespace nq::review

@@ -91,4 +91,9 @@ Block Paragraph(std::string text);
 Block Paragraph(std::vector<Run> runs);
 Block TableBlock(Table t);
 
+// The recipients as both writers print them: "- Ban Thường vụ Tỉnh ủy (b/c)," ... "- Lưu VP.":
+// a dash before each (unless it has one), a comma after each but the last and a full stop after
+// the last, whatever end mark the text came with.
+std::vector<std::string> RecipientLines(const std::vector<std::string>& recipients);
+
 }  // namespace nq::review

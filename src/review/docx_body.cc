@@ -169,22 +169,14 @@ std::string BlockXml(const Block& b, bool keep_next) {
   return ParaXml(p, runs);
 }
 
-// "- Ban Thường vụ Tỉnh ủy (b/c)," ... "- Lưu VP.": the same lines as the PDF (pdf_writer.cc),
-// whatever dash or end mark the text came with; wrapped lines hang under the text.
+// "Nơi nhận:" and RecipientLines (document.h); wrapped lines hang under the text.
 std::string RecipientsXml(const std::vector<std::string>& recipients) {
   if (recipients.empty()) return "";
   const ParaFormat label{.align = "left", .before = 240};
   std::string s = Para(
       label, "Nơi nhận:", {.size = kCellSize, .bold = true, .italic = true, .underline = true});
   const ParaFormat item{.align = "left", .first_line = -kDashWidth, .left = kDashWidth};
-  for (size_t i = 0; i < recipients.size(); ++i) {
-    std::string line = recipients[i];
-    while (!line.empty() && (line.back() == ',' || line.back() == '.' || line.back() == ' ')) {
-      line.pop_back();
-    }
-    std::string text = line.starts_with("-") ? "" : "- ";
-    text += line;
-    text += i + 1 < recipients.size() ? "," : ".";
+  for (const std::string& text : RecipientLines(recipients)) {
     s += Para(item, text, {.size = kCellSize});
   }
   return s;

@@ -157,16 +157,11 @@ void LayOutBody(Canvas& c, const std::vector<Block>& body, double keep_with_end)
   }
 }
 
-// "- Ban Thường vụ Tỉnh ủy (b/c)," ... "- Lưu VP.": a dash before each recipient, a comma after
-// each but the last, a full stop after the last, unless it ends in punctuation already (the same
-// rule as the DOCX writer's).
-std::string RecipientLines(const std::vector<std::string>& recipients) {
+// RecipientLines (document.h), a line each.
+std::string RecipientText(const std::vector<std::string>& recipients) {
   std::string text;
-  for (size_t i = 0; i < recipients.size(); ++i) {
-    const std::string& r = recipients[i];
-    text += (i > 0 ? "\n- " : "- ") + r;
-    const char last = r.empty() ? ' ' : r.back();
-    if (last != ',' && last != ';' && last != '.') text += i + 1 == recipients.size() ? "." : ",";
+  for (const std::string& line : RecipientLines(recipients)) {
+    text += (text.empty() ? "" : "\n") + line;
   }
   return text;
 }
@@ -184,7 +179,7 @@ class SigningBlock {
             kLeftWidth)),
         // A negative indent hangs the lines a long recipient wraps to under its text.
         lines_(
-            c.Layout(RecipientLines(recipients), TextStyle{.size = 12, .indent = -7}, kLeftWidth)),
+            c.Layout(RecipientText(recipients), TextStyle{.size = 12, .indent = -7}, kLeftWidth)),
         signs_(!s.on_behalf.empty() || !s.title.empty() || !s.name.empty()),
         lists_(!recipients.empty()) {}
 

@@ -134,5 +134,12 @@ TEST(ReviewDocumentTest, CommitteeTextBecomesParagraphs) {
   EXPECT_EQ(placeholders, 1);  // only section IV is still to be written
 }
 
+TEST(DocumentTest, RecipientLinesGetOneDashAndTheirEndMarks) {
+  EXPECT_EQ(RecipientLines({"Ban Thường vụ Tỉnh ủy (b/c).", "- Các chi bộ", "Lưu VP, "}),
+            (std::vector<std::string>{"- Ban Thường vụ Tỉnh ủy (b/c),", "- Các chi bộ,",
+                                      "- Lưu VP."}));
+  EXPECT_TRUE(RecipientLines({}).empty());
+}
+
 }  // namespace
 }  // namespace nq::review
