@@ -57,6 +57,10 @@ int HttpStatusFor(Code code) {
   return 500;
 }
 
+nlohmann::ordered_json DateOrNull(const std::optional<Date>& d) {
+  return d ? nlohmann::ordered_json(FormatIso(*d)) : nlohmann::ordered_json(nullptr);
+}
+
 std::string DumpJson(const nlohmann::ordered_json& value) {
   return value.dump(-1, ' ', false, json::error_handler_t::replace);
 }

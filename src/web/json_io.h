@@ -47,6 +47,9 @@ HttpResponse JsonError(const Status& status);
 // invalid UTF-8 in a string is replaced by U+FFFD rather than throwing).
 std::string DumpJson(const nlohmann::ordered_json& value);
 
+// A date as "YYYY-MM-DD", or JSON null when absent.
+nlohmann::ordered_json DateOrNull(const std::optional<Date>& d);
+
 // True when the request declares a JSON body: Content-Type "application/json", optionally with
 // parameters such as "; charset=utf-8" (case-insensitive).
 bool HasJsonContentType(const HttpRequest& request);

@@ -14,8 +14,6 @@
 namespace nq::web::task_pages {
 namespace {
 
-Json DateJson(const std::optional<Date>& d) { return d ? Json(FormatIso(*d)) : Json(nullptr); }
-
 }  // namespace
 
 Result<HttpResponse> ProjectsPage(const PageCall& c) {
@@ -42,7 +40,7 @@ Result<HttpResponse> ProjectsPage(const PageCall& c) {
       const TaskState s = DeadlineState(m.due, m.done_on, q.as_of);
       milestones.push_back(Json{{"title", m.title},
                                 {"due", FormatIso(m.due)},
-                                {"done", DateJson(m.done_on)},
+                                {"done", DateOrNull(m.done_on)},
                                 {"state", TaskStateCode(s)},
                                 {"state_label", TaskStateLabel(s)}});
       mstch::map r = TaskStateContext(s);

@@ -8,8 +8,6 @@
 namespace nq::web {
 namespace {
 
-Json DateOrNull(const std::optional<Date>& d) { return d ? Json(FormatIso(*d)) : Json(nullptr); }
-
 Json LineJson(const review::TaskLine& t) {
   Json j;
   j["id"] = t.id;

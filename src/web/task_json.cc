@@ -9,8 +9,6 @@
 namespace nq::web {
 namespace {
 
-Json DateOrNull(const std::optional<Date>& d) { return d ? Json(FormatIso(*d)) : Json(nullptr); }
-
 Json IdOrNull(const std::optional<int64_t>& id) { return id ? Json(*id) : Json(nullptr); }
 
 Json PeriodOrNull(const std::optional<Period>& p) {
