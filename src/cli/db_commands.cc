@@ -90,7 +90,9 @@ void PrintDemo(const std::string& db_url, const DemoSummary& s, Io& io) {
          << FormatIntVi(s.progress_updates) << " báo cáo tiến độ\n"
          << "  - Đánh giá giữa nhiệm kỳ (ngày " << FormatVi(kDemoReviewDate)
          << "): trang /resolutions/" << s.resolution_id
-         << "/dashboard?as_of=" << FormatIso(kDemoReviewDate) << "\n\n"
+         << "/dashboard?as_of=" << FormatIso(kDemoReviewDate) << "\n"
+         << "  - Báo cáo sơ kết giữa nhiệm kỳ số " << s.review_number
+         << " (đã ban hành): trang /reviews/" << s.review_id << "\n\n"
          << "Tài khoản dùng thử (mật khẩu chung: " << kDemoPassword << "):\n";
   TextTable table({"Tên đăng nhập", "Vai trò", "Họ và tên", "Đơn vị"});
   for (const DemoUser& u : s.users) {

@@ -1,5 +1,6 @@
 // CreateDemo: the whole demo, in the order the layers need it — organizations, users, one
-// organization closed during the term, then the plan, the reports and the assigned tasks.
+// organization closed during the term, then the plan, the reports, the assigned tasks and the
+// issued mid-term review.
 #include <utility>
 
 #include "cli/commands.h"
@@ -36,6 +37,7 @@ Result<DemoSummary> CreateDemo(App& app) {
   const int64_t root_id = root->id;
 
   Principal admin;
+  Principal committee;
   for (const DemoUser& u : DemoUsers()) {
     const Organization* org = FindOrgByCode(*tree, u.org_code);
     if (org == nullptr) return UnknownOrgCode(u.org_code);
@@ -46,9 +48,9 @@ Result<DemoSummary> CreateDemo(App& app) {
     in.org_id = org->id;
     in.password = kDemoPassword;
     NQ_ASSIGN_OR_RETURN(UserView view, app.users().CreateAsSystem(in));
-    if (u.role == Role::kAdmin) {
-      admin = Principal{view.id, view.username, view.full_name, view.role, view.org_id};
-    }
+    const Principal p{view.id, view.username, view.full_name, view.role, view.org_id};
+    if (u.role == Role::kAdmin) admin = p;
+    if (u.role == Role::kCommittee) committee = p;
     summary.users.push_back(u);
   }
 
@@ -60,6 +62,7 @@ Result<DemoSummary> CreateDemo(App& app) {
   NQ_RETURN_IF_ERROR(CreateDemoPlan(app, root_id, &summary));
   NQ_RETURN_IF_ERROR(CreateDemoReporting(app, root_id, &summary));
   NQ_RETURN_IF_ERROR(CreateDemoTasks(app, &summary));
+  NQ_RETURN_IF_ERROR(CreateDemoReview(app, committee, &summary));
 
   tree = app.orgs().tree();
   for (size_t i = 0; i < tree->size(); ++i) {

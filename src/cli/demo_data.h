@@ -15,6 +15,8 @@
 //     assigned task's progress is posted as dated updates before the review date, so that on
 //     17/5/2023 most tasks are done on time, some late, a few overdue and some still in time
 //     (demo_progress.cc);
+//   - the mid-term review as of 17/5/2023 with the committee's lessons and directions, issued as
+//     25-BC/ĐUK (demo_review.cc);
 //   - one login per role (DemoUsers), all with the password kDemoPassword.
 //
 // Deterministic: the same rows, the same numbers (worker counts come from a fixed-seed generator)
@@ -66,6 +68,8 @@ struct DemoSummary {
   int progress_updates = 0;
   std::string provincial_number;
   int64_t provincial_id = 0;
+  int64_t review_id = 0;       // the issued mid-term review (demo_review.cc)
+  std::string review_number;   // "25-BC/ĐUK"
   std::vector<DemoUser> users;
 };
 
@@ -101,6 +105,14 @@ inline constexpr const char* kDemoYearlySet = "XDD-NAM";
 inline constexpr const char* kDemoEnterpriseSet = "DN-NAM";
 // The demo's mid-term review date, up to which values exist.
 inline constexpr Date kDemoReviewDate{2023, 5, 17};
+
+// The number the demo's mid-term review is issued under ("25-BC/ĐUK").
+inline constexpr int kDemoReviewNumber = 25;
+
+// The committee user makes the mid-term review of the resolution as of kDemoReviewDate, writes
+// its lessons and directions, and issues it as kDemoReviewNumber (demo_review.cc); fills
+// summary->review_id and review_number. Call after the plan, the reports and the tasks.
+Status CreateDemoReview(App& app, const Principal& committee, DemoSummary* summary);
 
 // The instant `hour`:`minute` of the day `d` in Vietnam (UTC+7), in Unix seconds: when a demo
 // report or progress update was sent.

@@ -1,19 +1,18 @@
 // nqtrack review: the mid-term or end-of-term review of a resolution as of a date
 // (review/review.h), from a database or a resolution file, written as JSON (docs/formats.md,
-// "Review"), or as the party report (review/review_document.h) in DOCX or PDF — binary formats
+// "Review"), as printable HTML, as the party report (review/review_document.h) in DOCX or PDF,
+// or as its annex in XLSX — one writer per format, chosen by web/review_render.h; binary formats
 // only into a file (-o), never onto a terminal.
 #include <CLI/CLI.hpp>
 
 #include <string>
 
 #include "cli/commands.h"
-#include "service/resolution_bundle.h"
-#include "review/docx_writer.h"
-#include "review/pdf_writer.h"
 #include "review/review_document.h"
+#include "service/resolution_bundle.h"
 #include "service/review_service.h"
 #include "web/resolution_file.h"
-#include "web/review_json.h"
+#include "web/review_render.h"
 
 namespace nq::cli {
 
@@ -24,8 +23,9 @@ void DefineReview(CLI::App& sub, Args& a) {
   sub.add_option("--kind", a.review_kind, "midterm (sơ kết) or endterm (tổng kết)")
       ->check(CLI::IsMember({"midterm", "endterm"}));
   sub.add_option("--org", a.org_code, "Review the subtree of this organization code");
-  sub.add_option("--format", a.format, "Output: json, docx or pdf")
-      ->check(CLI::IsMember({"json", "docx", "pdf"}));
+  sub.add_option("--format", a.format,
+                 "Output: json, html (printable), docx, pdf or xlsx (the annex)")
+      ->check(CLI::IsMember({"json", "html", "docx", "pdf", "xlsx"}));
   sub.add_option("--place", a.place, "Place before the date in the header, e.g. \"Bến Tre\"");
   sub.add_option("--superior", a.superior_body,
                  "Superior party body in the header, e.g. \"ĐẢNG BỘ TỈNH BẾN TRE\"");
@@ -56,15 +56,14 @@ int RunReview(const Args& a, Io& io) {
   }
   if (!review.ok()) return Fail(io, review.status());
   // The shared default "table" of Args means this command's default, JSON.
-  if (a.format == "json" || a.format == "table") {
-    return EmitOutput(a, io, web::ReviewJsonText(*review));
+  const std::string format = a.format == "table" ? "json" : a.format;
+  if (format != "json" && format != "html" && a.output.empty()) {
+    return UsageError(io, "tệp " + format + " cần -o TÊN_TỆP");
   }
-  if (a.output.empty()) return UsageError(io, "tệp " + a.format + " cần -o TÊN_TỆP");
   review::DocumentOptions o;
   o.place = a.place;
   o.superior_body = a.superior_body;
-  const review::Document doc = review::ReviewDocument(*review, o);
-  Result<std::string> bytes = a.format == "docx" ? review::WriteDocx(doc) : review::WritePdf(doc);
+  Result<std::string> bytes = web::RenderReview(*review, o, format);
   if (!bytes.ok()) return Fail(io, bytes.status());
   return EmitOutput(a, io, *bytes);
 }

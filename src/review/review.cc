@@ -97,6 +97,44 @@ bool NeedsAction(analytics::TargetStatus s) {
          s == TargetStatus::kNotMet || s == TargetStatus::kNoData;
 }
 
+// A child's assessment of each of the review's targets, matched by code.
+std::vector<analytics::TargetAssessment> ChildTargets(const analytics::ResolutionResult& review,
+                                                      const analytics::ResolutionResult& child) {
+  std::vector<analytics::TargetAssessment> out;
+  for (const analytics::TargetResult& t : review.targets) {
+    auto it = std::find_if(
+        child.targets.begin(), child.targets.end(),
+        [&](const analytics::TargetResult& c) { return c.target.code == t.target.code; });
+    out.push_back(it == child.targets.end() ? analytics::TargetAssessment{} : it->assessment);
+  }
+  return out;
+}
+
+std::vector<OrgRow> OrgRows(const ReviewInput& in) {
+  std::vector<OrgRow> out;
+  for (int64_t id : in.tree->Children(in.root_org)) {
+    const Organization* org = in.tree->Find(id);
+    if (!IsActiveOn(*org, in.as_of)) continue;
+    auto child =
+        std::find_if(in.children.begin(), in.children.end(),
+                     [&](const analytics::ResolutionResult& c) { return c.root_org == id; });
+    if (child == in.children.end()) continue;
+    OrgRow row;
+    row.org_id = id;
+    row.code = org->code;
+    row.name = org->name;
+    row.targets = ChildTargets(in.assessment, *child);
+    for (const OrgReporting& o : in.reporting) {
+      if (!in.tree->InSubtree(id, o.org_id)) continue;
+      row.reports_on_time += o.on_time;
+      row.reports_late += o.late;
+      row.reports_missing += o.missing;
+    }
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
 }  // namespace
 
 const char* ReviewKindCode(ReviewKind k) {
@@ -111,6 +149,15 @@ std::optional<ReviewKind> ParseReviewKind(std::string_view code) {
   if (code == "midterm") return ReviewKind::kMidTerm;
   if (code == "endterm") return ReviewKind::kEndOfTerm;
   return std::nullopt;
+}
+
+Result<ReviewKind> ReviewKindOf(std::string_view code) {
+  std::optional<ReviewKind> k = ParseReviewKind(code);
+  if (!k) {
+    return Status::Invalid("review.kind_unknown",
+                           "Loại báo cáo phải là midterm (sơ kết) hoặc endterm (tổng kết)");
+  }
+  return *k;
 }
 
 std::string TaskDetailText(const TaskLine& t, const Date& as_of) {
@@ -166,6 +213,7 @@ Result<Review> BuildReview(const ReviewInput& in) {
   r.breakthroughs = Breakthroughs(in);
   for (const TaskGroup& group : in.tasks) r.task_sections.push_back(Section(in, group));
   r.findings = FindLimitations(r, in);
+  r.organizations = OrgRows(in);
   return r;
 }
 

@@ -26,6 +26,13 @@
 // Party-building findings (dissemination, worker reach, cell meetings) join this list when the
 // records they rest on exist (a later issue); none is invented without data.
 //
+// Per organization (Review::organizations, the annex's tables): one OrgRow per direct child of
+// root_org open on as_of, in tree order, that has its assessment in ReviewInput::children (a
+// child without one is left out; an assessment of anything else is ignored). Its targets are the
+// child's assessments matched by target code, in Review::assessment.targets' order (a target the
+// child's result lacks is CHƯA CÓ SỐ LIỆU with no value); its report counts are the sums of
+// ReviewInput::reporting over the child's subtree (the child included).
+//
 // Thread-safe: no state.
 #pragma once
 
@@ -52,6 +59,8 @@ enum class ReviewKind { kMidTerm, kEndOfTerm };
 const char* ReviewKindCode(ReviewKind k);   // "midterm", "endterm"
 const char* ReviewKindLabel(ReviewKind k);  // "sơ kết giữa nhiệm kỳ", "tổng kết nhiệm kỳ"
 std::optional<ReviewKind> ParseReviewKind(std::string_view code);
+// ParseReviewKind, or Invalid "review.kind_unknown" with a Vietnamese message.
+Result<ReviewKind> ReviewKindOf(std::string_view code);
 
 // The assigned tasks of one resolution, each with its state as of the review date.
 struct TaskGroup {
@@ -75,6 +84,9 @@ struct ReviewInput {
   Resolution resolution;
   std::vector<ResolutionTask> resolution_tasks;  // of `resolution`
   analytics::ResolutionResult assessment;        // of `resolution` for the subtree
+  // The assessment for each direct child of root_org (root_org of each = the child), for the
+  // per-organization tables; empty: no OrgRow.
+  std::vector<analytics::ResolutionResult> children;
   // The tasks of `resolution` first, then those of the resolutions the committee follows.
   std::vector<TaskGroup> tasks;
   std::vector<OrgReporting> reporting;  // empty: no late_reporting finding
@@ -134,6 +146,15 @@ struct Finding {
   std::vector<EvidenceRef> evidence;
 };
 
+// One direct child organization of the reviewed root: its share of each target and its reporting.
+struct OrgRow {
+  int64_t org_id = 0;
+  std::string code;
+  std::string name;
+  std::vector<analytics::TargetAssessment> targets;  // the same order as Review::assessment.targets
+  int reports_on_time = 0, reports_late = 0, reports_missing = 0;  // summed over its subtree
+};
+
 struct Review {
   ReviewKind kind = ReviewKind::kMidTerm;
   Date as_of;
@@ -148,6 +169,7 @@ struct Review {
   std::vector<TaskSection> task_sections;          // as ReviewInput::tasks
   std::vector<Finding> findings;
   std::vector<TargetRow> needing_action;  // CHẬM, KHÓ ĐẠT, KHÔNG ĐẠT, CHƯA CÓ SỐ LIỆU
+  std::vector<OrgRow> organizations;      // the direct children of root_org (see the top)
   std::string lessons;     // III, the committee's text ("" until written)
   std::string directions;  // IV, the committee's text
 };

@@ -1,5 +1,6 @@
 // A review (review.h) written out as a party report (document.h) — the text the DOCX and PDF
-// writers lay out: the header block, "BÁO CÁO" and its summary, then
+// writers lay out: the header block, "BÁO CÁO" and its summary, then the body of review_text.h
+// (its wording, shared with the HTML view):
 //   opening paragraph;
 //   I. KẾT QUẢ ...: 1. the targets (headline, buckets, fields, the target table, one sentence per
 //      target), 2. the breakthrough and key tasks (a) per task: counts and the tasks serving it),
@@ -12,11 +13,13 @@
 // Numbers in the Vietnamese form (1.234,5; 17/5/2023). Pure; thread-safe.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "review/document.h"
 #include "review/review.h"
+#include "review/review_text.h"
 
 namespace nq::review {
 
@@ -28,13 +31,18 @@ struct DocumentOptions {
   // "/" of the resolution's number ("01-NQ/ĐUK" gives "ĐUK").
   std::string number_symbol;
   std::string place;          // "Bến Tre"; empty: the date alone
+  // The document's date in the place-and-date line (an issued review's date); nullopt: as_of.
+  std::optional<Date> date;
   Signature signature{"T/M BAN THƯỜNG VỤ", "BÍ THƯ", ""};
   std::vector<std::string> recipients;  // empty: the usual three lines
 };
 
 Document ReviewDocument(const Review& r, const DocumentOptions& o);
 
-// "ngày 17 tháng 5 năm 2023".
-std::string LongDateVi(const Date& d);
+// The parts of ReviewDocument the HTML view prints too: the header block (the options, else
+// their defaults above; the date is o.date, else as_of) and the recipients (o.recipients, else
+// the usual three lines).
+DocumentHeader ReviewHeader(const Review& r, const DocumentOptions& o);
+std::vector<std::string> ReviewRecipients(const DocumentOptions& o);
 
 }  // namespace nq::review

@@ -225,6 +225,75 @@ TEST_F(ReviewTest, RefusesADateOutsideTheTermNoTargetsAndAnUnknownOrganization) 
   EXPECT_EQ(BuildReview(in_).status().key(), "review.no_targets");
 }
 
+analytics::ResolutionResult ChildResult(int64_t org, std::vector<analytics::TargetResult> targets) {
+  analytics::ResolutionResult r;
+  r.root_org = org;
+  r.targets = std::move(targets);
+  return r;
+}
+
+TEST_F(ReviewTest, OrganizationRowsSumTheReportingOfEachChildsSubtree) {
+  auto org = [](int64_t id, int64_t parent, std::string code, int order) {
+    Organization o;
+    o.id = id;
+    o.parent_id = parent;
+    o.code = code;
+    o.name = "Tổ chức " + code;
+    o.sort_order = order;
+    return o;
+  };
+  Organization root;
+  root.id = 1;
+  root.code = "DUK";
+  root.name = "Đảng bộ Khối";
+  root.kind = OrgKind::kBlocCommittee;
+  Organization closed = org(6, 1, "DUK.DONG", 0);
+  closed.valid_to = D(2022, 12, 31);
+  Result<OrgTree> tree =
+      OrgTree::Build({root, org(3, 1, "DUK.SYT", 2), org(2, 1, "DUK.STC", 1),
+                      org(4, 2, "DUK.STC.1", 0), org(5, 2, "DUK.STC.2", 0), closed});
+  ASSERT_TRUE(tree.ok());
+  in_.tree = &*tree;
+  analytics::TargetResult mt1 = TargetWith("MT1", TargetStatus::kMet);
+  mt1.assessment.actual = 12.5;
+  analytics::TargetResult mt2 = TargetWith("MT2", TargetStatus::kAtRisk);
+  mt2.assessment.actual = 40;
+  // The base committee's results in the other order; the health one lacks MT2; the closed
+  // organization and the grandchild are not rows.
+  in_.children = {ChildResult(3, {mt1}), ChildResult(2, {mt2, mt1}), ChildResult(6, {mt1}),
+                  ChildResult(4, {mt1, mt2})};
+  // {org, on_time, late, missing}: the root's own and the closed one's are nobody's row.
+  in_.reporting = {{1, 100, 100, 100}, {2, 1, 0, 0}, {4, 2, 1, 0},
+                   {5, 3, 0, 1},       {3, 7, 2, 3}, {6, 50, 50, 50}};
+  Result<Review> r = BuildReview(in_);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->organizations.size(), 2u);
+  const OrgRow& stc = r->organizations[0];  // sort_order 1 before 2
+  EXPECT_EQ(stc.org_id, 2);
+  EXPECT_EQ(stc.code, "DUK.STC");
+  EXPECT_EQ(stc.name, "Tổ chức DUK.STC");
+  EXPECT_EQ(stc.reports_on_time, 1 + 2 + 3);
+  EXPECT_EQ(stc.reports_late, 1);
+  EXPECT_EQ(stc.reports_missing, 1);
+  ASSERT_EQ(stc.targets.size(), 2u);
+  EXPECT_EQ(stc.targets[0].actual, 12.5);  // MT1 first, as in the review
+  EXPECT_EQ(stc.targets[1].actual, 40);
+  EXPECT_EQ(stc.targets[1].status, TargetStatus::kAtRisk);
+  const OrgRow& syt = r->organizations[1];
+  EXPECT_EQ(syt.org_id, 3);
+  EXPECT_EQ(syt.reports_on_time, 7);
+  EXPECT_EQ(syt.reports_late, 2);
+  EXPECT_EQ(syt.reports_missing, 3);
+  ASSERT_EQ(syt.targets.size(), 2u);
+  EXPECT_EQ(syt.targets[0].status, TargetStatus::kMet);
+  EXPECT_EQ(syt.targets[1].status, TargetStatus::kNoData);
+  EXPECT_FALSE(syt.targets[1].actual.has_value());
+  in_.children.clear();  // no children's results: no rows
+  r = BuildReview(in_);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->organizations.empty());
+}
+
 TEST(ReviewKindTest, CodesRoundTrip) {
   for (ReviewKind k : {ReviewKind::kMidTerm, ReviewKind::kEndOfTerm}) {
     EXPECT_EQ(ParseReviewKind(ReviewKindCode(k)), k);

@@ -2,6 +2,7 @@
 #include "service/resolution_bundle.h"
 #include "service/resolution_bundle_internal.h"
 
+#include <iterator>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -157,28 +158,24 @@ void CheckValues(const ResolutionBundle& b, const Numbered& n, Problems& problem
   }
 }
 
-}  // namespace
-
-Status ValidateBundle(const ResolutionBundle& b) {
-  const Numbered n = Number(b);
-  Problems problems;
-  CheckDefinitions(b, n, problems);
-  CheckValues(b, n, problems);
-  NQ_RETURN_IF_ERROR(problems.ToStatus());
-  return OrgTree::Build(n.orgs).status();
+// The id of `org_code` (empty: the committee) in `n`; NotFound "org.not_found" when none.
+Result<int64_t> RootId(const ResolutionBundle& b, const Numbered& n, const std::string& org_code) {
+  const std::string code = org_code.empty() ? b.committee_code : org_code;
+  auto it = n.org_ids.find(code);
+  if (it == n.org_ids.end()) {
+    return Status::NotFound("org.not_found", "Không có tổ chức mã " + code);
+  }
+  return it->second;
 }
 
-Result<analytics::ResolutionResult> AssessBundle(const ResolutionBundle& b, const Date& as_of,
-                                                 const std::string& org_code) {
-  NQ_RETURN_IF_ERROR(ValidateBundle(b));
-  Numbered n = Number(b);
-  const std::string root_code = org_code.empty() ? b.committee_code : org_code;
-  auto root = n.org_ids.find(root_code);
-  if (root == n.org_ids.end()) {
-    return Status::NotFound("org.not_found", "Không có tổ chức mã " + root_code);
-  }
-  NQ_ASSIGN_OR_RETURN(OrgTree tree, OrgTree::Build(n.orgs));
-  analytics::ValueIndex index(std::move(tree));
+// Assesses the bundle's resolution for each of `roots` (ids of `n`, organizations of `tree`,
+// the tree built from `n`) over one index of the bundle's values, building the index once.
+// The bundle is valid.
+Result<std::vector<analytics::ResolutionResult>> AssessRoots(const ResolutionBundle& b,
+                                                             const Numbered& n, const OrgTree& tree,
+                                                             const Date& as_of,
+                                                             const std::vector<int64_t>& roots) {
+  analytics::ValueIndex index(tree);
   for (const DataElement& e : n.elements) {
     index.DefineElement({e.id, e.period_type, e.org_aggregation, e.time_aggregation});
   }
@@ -199,18 +196,55 @@ Result<analytics::ResolutionResult> AssessBundle(const ResolutionBundle& b, cons
   in.term_start = b.term.start;
   in.term_end = b.term.end;
   in.targets = b.targets;
-  in.root_org = root->second;
   in.committee_org = n.org_ids.at(b.committee_code);
   in.as_of = as_of;
+  in.tree = &tree;
   if (b.settings) in.config = WithSortedBuckets(*b.settings);
-  return analytics::AssessResolution(index, catalog, in);
+  std::vector<analytics::ResolutionResult> out;
+  for (int64_t root : roots) {
+    in.root_org = root;
+    NQ_ASSIGN_OR_RETURN(analytics::ResolutionResult r,
+                        analytics::AssessResolution(index, catalog, in));
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace
+
+Status ValidateBundle(const ResolutionBundle& b) {
+  const Numbered n = Number(b);
+  Problems problems;
+  CheckDefinitions(b, n, problems);
+  CheckValues(b, n, problems);
+  NQ_RETURN_IF_ERROR(problems.ToStatus());
+  return OrgTree::Build(n.orgs).status();
+}
+
+Result<analytics::ResolutionResult> AssessBundle(const ResolutionBundle& b, const Date& as_of,
+                                                 const std::string& org_code) {
+  NQ_RETURN_IF_ERROR(ValidateBundle(b));
+  const Numbered n = Number(b);
+  NQ_ASSIGN_OR_RETURN(const int64_t root, RootId(b, n, org_code));
+  NQ_ASSIGN_OR_RETURN(const OrgTree tree, OrgTree::Build(n.orgs));
+  NQ_ASSIGN_OR_RETURN(std::vector<analytics::ResolutionResult> results,
+                      AssessRoots(b, n, tree, as_of, {root}));
+  return std::move(results.front());
 }
 
 Result<review::Review> ReviewBundle(const ResolutionBundle& b, const Date& as_of,
                                     review::ReviewKind kind, const std::string& org_code) {
-  NQ_ASSIGN_OR_RETURN(analytics::ResolutionResult result, AssessBundle(b, as_of, org_code));
+  NQ_RETURN_IF_ERROR(ValidateBundle(b));
   const Numbered n = Number(b);
-  NQ_ASSIGN_OR_RETURN(OrgTree tree, OrgTree::Build(n.orgs));
+  NQ_ASSIGN_OR_RETURN(const int64_t root, RootId(b, n, org_code));
+  NQ_ASSIGN_OR_RETURN(const OrgTree tree, OrgTree::Build(n.orgs));
+  // The root first, then its direct children open on as_of (the per-organization rows).
+  std::vector<int64_t> roots{root};
+  for (int64_t child : tree.Children(root)) {
+    if (IsActiveOn(*tree.Find(child), as_of)) roots.push_back(child);
+  }
+  NQ_ASSIGN_OR_RETURN(std::vector<analytics::ResolutionResult> results,
+                      AssessRoots(b, n, tree, as_of, roots));
   review::ReviewInput in;
   in.kind = kind;
   in.as_of = as_of;
@@ -220,7 +254,7 @@ Result<review::Review> ReviewBundle(const ResolutionBundle& b, const Date& as_of
   for (size_t i = 0; i < in.resolution_tasks.size(); ++i) {
     in.resolution_tasks[i].id = static_cast<int64_t>(i) + 1;
   }
-  in.root_org = result.root_org;
+  in.root_org = root;
   review::TaskGroup own{b.resolution, in.resolution_tasks, {}};
   for (size_t i = 0; i < b.assigned_tasks.size(); ++i) {
     const BundleTask& bt = b.assigned_tasks[i];
@@ -233,7 +267,9 @@ Result<review::Review> ReviewBundle(const ResolutionBundle& b, const Date& as_of
     if (tree.InSubtree(in.root_org, t.owner_org_id)) own.tasks.push_back(std::move(t));
   }
   in.tasks.push_back(std::move(own));
-  in.assessment = std::move(result);
+  in.assessment = std::move(results.front());
+  in.children.assign(std::make_move_iterator(results.begin() + 1),
+                     std::make_move_iterator(results.end()));
   in.tree = &tree;
   return review::BuildReview(in);
 }

@@ -184,8 +184,9 @@ Result<BundleImportSummary> ImportBundle(App& app, const ResolutionBundle& b,
 Result<analytics::ResolutionResult> AssessBundle(const ResolutionBundle& b, const Date& as_of,
                                                  const std::string& org_code);
 // The review of the bundle's resolution as of `as_of` for the subtree of `org_code` (empty: the
-// committee), without a database: AssessBundle's assessment, the bundle's assigned tasks owned
-// in the subtree (numbered in file order), no reporting (a file has no submission dates).
+// committee), without a database: AssessBundle's assessment, and for each direct child of the
+// subtree's root open on as_of its own (one index built for all), the bundle's assigned tasks
+// owned in the subtree (numbered in file order), no reporting (a file has no submission dates).
 // Errors: AssessBundle's, review::BuildReview's.
 Result<review::Review> ReviewBundle(const ResolutionBundle& b, const Date& as_of,
                                     review::ReviewKind kind, const std::string& org_code);

@@ -53,6 +53,21 @@ Result<std::vector<review::OrgReporting>> Reporting(App& app, const Principal& p
   return out;
 }
 
+// The assessment for each direct child of the root open on as_of (the per-organization rows).
+Result<std::vector<analytics::ResolutionResult>> ChildAssessments(App& app, const Principal& p,
+                                                                  const ReviewRequest& r,
+                                                                  const OrgTree& tree,
+                                                                  int64_t root) {
+  std::vector<analytics::ResolutionResult> out;
+  for (int64_t child : tree.Children(root)) {
+    if (!IsActiveOn(*tree.Find(child), r.as_of)) continue;
+    NQ_ASSIGN_OR_RETURN(ResolutionDashboard dash,
+                        app.analytics().Assess(p, r.resolution_id, r.as_of, child));
+    out.push_back(std::move(dash.result));
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<review::Review> BuildReview(App& app, const Principal& p, const ReviewRequest& r) {
@@ -80,6 +95,7 @@ Result<review::Review> BuildReview(App& app, const Principal& p, const ReviewReq
     if (!followed.tasks.empty()) in.tasks.push_back(std::move(followed));
   }
   NQ_ASSIGN_OR_RETURN(in.reporting, Reporting(app, p, in.term, in.root_org, r.as_of));
+  NQ_ASSIGN_OR_RETURN(in.children, ChildAssessments(app, p, r, *tree, in.root_org));
   return review::BuildReview(in);
 }
 

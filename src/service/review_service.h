@@ -7,7 +7,9 @@
 //     resolution), each owned in the subtree (TaskService::List);
 //   - the reporting of each organization of the subtree: for every data set and every period
 //     of it that ended within the term and was due by as_of, on time, late or missing
-//     (DataService::Completeness).
+//     (DataService::Completeness);
+//   - the assessment for each direct child of the subtree's root open on as_of
+//     (AnalyticsService::Assess with that child as root), for the per-organization rows.
 // Errors: those of the services above, and BuildReview's (as_of outside the term, no targets).
 // Thread-safe as the services are.
 #pragma once

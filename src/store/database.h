@@ -16,7 +16,7 @@
 //
 // All reads and writes go through a Tx (a database transaction). Every mutating Tx method of an
 // entity (organization, user, term, resolution, target, resolution task, assessment settings,
-// assigned task, task update)
+// assigned task, task update, review)
 // writes an audit row (who, when, entity, id, action, old JSON, new JSON) inside the same
 // transaction, so a change and its audit row commit or vanish together. Sessions and failed
 // sign-ins are short-lived security state, not records: their methods write no audit row of
@@ -59,6 +59,7 @@
 #include "domain/organization.h"
 #include "domain/period.h"
 #include "domain/resolution.h"
+#include "domain/review_doc.h"
 #include "domain/task.h"
 #include "domain/task_update.h"
 #include "domain/user.h"
@@ -272,6 +273,35 @@ class Tx {
   // stored content that does not decode.
   virtual Result<std::string> GetEvidenceContent(int64_t id) = 0;
 
+  // --- reviews (domain/review_doc.h) ----------------------------------------------------------
+  // Audit entities "review" (actions "create", "update", "issue"; the record without its files)
+  // and "review_text" (action "create"; the section, version and length — the text itself is in
+  // review_texts, every version kept).
+  // Reviews of one resolution, or of every resolution when nullopt; by id.
+  virtual Result<std::vector<ReviewDoc>> ListReviewDocs(std::optional<int64_t> resolution_id) = 0;
+  virtual Result<ReviewDoc> GetReviewDoc(int64_t id) = 0;  // NotFound "review.not_found"
+  // Inserts (d.id ignored) and returns the new id. Invalid "review.resolution_unknown",
+  // "review.org_unknown", "review.term_unknown" for references to missing rows.
+  virtual Result<int64_t> InsertReviewDoc(const ReviewDoc& d) = 0;
+  // Replaces every field of the stored record (by d.id); audit action `action`. NotFound
+  // "review.not_found"; Conflict "review.number_taken" when another review of the same
+  // organization and term already has d.number.
+  virtual Status UpdateReviewDoc(const ReviewDoc& d, const std::string& action) = 0;
+  // Every saved version of the review's narrative, by section, then version.
+  virtual Result<std::vector<ReviewText>> ListReviewTexts(int64_t review_id) = 0;
+  // Stores t (id ignored) as given, version included; Conflict "review.text_stale" when that
+  // version of the section exists already (someone saved in between); NotFound "review.not_found"
+  // when no review has t.review_id.
+  virtual Result<int64_t> InsertReviewText(const ReviewText& t) = 0;
+  // The frozen outputs of an issued review, one per format ("json", "html", "docx", "pdf",
+  // "xlsx"): stored once, never replaced (Conflict "review.file_exists"); bytes as given.
+  // NotFound "review.not_found" when no review has that id.
+  virtual Status InsertReviewFile(int64_t review_id, const std::string& format,
+                                  const std::string& bytes) = 0;
+  // nullopt when the review has no file of that format; Internal "store.corrupt" for stored
+  // content that does not decode.
+  virtual Result<std::optional<std::string>> GetReviewFile(int64_t review_id,
+                                                           const std::string& format) = 0;
   // --- audit
   // -----------------------------------------------------------------------------------------
   // Writes an audit row for a change that has no typed method (e.g. "login").

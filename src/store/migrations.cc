@@ -313,6 +313,53 @@ CREATE TABLE task_evidence_content (
 CREATE INDEX task_evidence_task ON task_evidence (task_id);
 DROP INDEX task_evidence_update
 )sql"},
+    // Reviews the committee keeps: the record, every version of its narrative, and the frozen
+    // outputs of an issued review (base64, never replaced). A number is used once per
+    // organization and term (drafts have none: NULLs are distinct on both backends).
+    {7, "reviews, narrative versions, frozen review files", R"sql(
+CREATE TABLE reviews (
+  id {id},
+  resolution_id BIGINT NOT NULL REFERENCES resolutions (id),
+  term_id BIGINT NOT NULL REFERENCES terms (id),
+  org_id BIGINT NOT NULL REFERENCES organizations (id),
+  kind TEXT NOT NULL,
+  as_of TEXT NOT NULL,
+  place TEXT NOT NULL,
+  superior_body TEXT NOT NULL,
+  issuing_body TEXT NOT NULL,
+  on_behalf TEXT NOT NULL,
+  signer_title TEXT NOT NULL,
+  signer_name TEXT NOT NULL,
+  recipients TEXT NOT NULL,
+  state TEXT NOT NULL,
+  number INTEGER,
+  symbol TEXT NOT NULL,
+  issued_on TEXT,
+  created_by BIGINT NOT NULL,
+  created_at BIGINT NOT NULL,
+  issued_by BIGINT NOT NULL,
+  issued_at BIGINT NOT NULL
+);
+CREATE INDEX reviews_resolution ON reviews (resolution_id);
+CREATE UNIQUE INDEX reviews_number ON reviews (term_id, org_id, number);
+CREATE TABLE review_texts (
+  id {id},
+  review_id BIGINT NOT NULL REFERENCES reviews (id),
+  section TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  user_id BIGINT NOT NULL,
+  username TEXT NOT NULL,
+  at BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX review_texts_version ON review_texts (review_id, section, version);
+CREATE TABLE review_files (
+  review_id BIGINT NOT NULL REFERENCES reviews (id),
+  format TEXT NOT NULL,
+  content TEXT NOT NULL,
+  PRIMARY KEY (review_id, format)
+)
+)sql"},
 };
 
 constexpr int kLatest = static_cast<int>(std::size(kMigrations));

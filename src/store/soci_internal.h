@@ -7,7 +7,8 @@
 // soci_tx_targets.cc (targets, resolution tasks), soci_tx_settings.cc (assessment settings of
 // resolutions), soci_tx_data.cc (data elements, data sets),
 // soci_tx_values.cc (data values, reports), soci_tx_tasks.cc and soci_tx_task_writes.cc
-// (assigned tasks), soci_tx_task_updates.cc (progress updates, evidence files), soci_helpers.cc
+// (assigned tasks), soci_tx_task_updates.cc (progress updates, evidence files),
+// soci_tx_reviews.cc (reviews: records, narrative versions, frozen files), soci_helpers.cc
 // (small helpers the soci_tx_*.cc files share), migrations.cc (schema).
 #pragma once
 
@@ -260,6 +261,16 @@ class SociTx final : public Tx {
   Result<TaskUpdate> InsertTaskUpdate(const TaskUpdate& u,
                                       const std::vector<EvidenceFile>& files) override;
   Result<EvidenceInfo> GetEvidenceInfo(int64_t id) override;
+  Result<std::vector<ReviewDoc>> ListReviewDocs(std::optional<int64_t> resolution_id) override;
+  Result<ReviewDoc> GetReviewDoc(int64_t id) override;
+  Result<int64_t> InsertReviewDoc(const ReviewDoc& d) override;
+  Status UpdateReviewDoc(const ReviewDoc& d, const std::string& action) override;
+  Result<std::vector<ReviewText>> ListReviewTexts(int64_t review_id) override;
+  Result<int64_t> InsertReviewText(const ReviewText& t) override;
+  Status InsertReviewFile(int64_t review_id, const std::string& format,
+                          const std::string& bytes) override;
+  Result<std::optional<std::string>> GetReviewFile(int64_t review_id,
+                                                   const std::string& format) override;
   Result<std::string> GetEvidenceContent(int64_t id) override;
 
   Status Audit(const std::string& entity, const std::string& entity_id, const std::string& action,

@@ -12,6 +12,7 @@
 #include "web/api_common.h"
 #include "web/api_orgs.h"
 #include "web/api_resolutions.h"
+#include "web/api_reviews.h"
 #include "web/api_session.h"
 #include "web/api_tasks.h"
 #include "web/api_users.h"
@@ -25,6 +26,7 @@
 #include "web/pages_login.h"
 #include "web/pages_org.h"
 #include "web/pages_orgs.h"
+#include "web/pages_reviews.h"
 #include "web/pages_tasks.h"
 #include "web/pages_users.h"
 #include "web/router.h"
@@ -125,6 +127,7 @@ Handler MakeAppHandler(App& app, const AppOptions& options) {
   AddAssessmentApi(router, ctx);
   AddAssessmentSettingsApi(router, ctx);
   AddTaskApi(router, ctx);
+  AddReviewApi(router, ctx);
   AddLoginPages(router, ctx);
   AddHomePage(router, ctx);
   AddOrgTreePages(router, ctx);
@@ -135,6 +138,7 @@ Handler MakeAppHandler(App& app, const AppOptions& options) {
   AddDashboardPages(router, ctx);
   AddTaskPages(router, ctx);
   AddAssessmentSettingsPages(router, ctx);
+  AddReviewPages(router, ctx);
 
   return [state](const HttpRequest& request) {
     HttpResponse response;

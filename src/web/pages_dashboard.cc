@@ -164,6 +164,7 @@ Result<HttpResponse> DashboardPage(const PageCall& c) {
   context.emplace("fields", std::move(fields));
   context.emplace("has_targets", !r.targets.empty());
   context.emplace("targets", std::move(targets));
+  context.emplace("reviews_url", "/resolutions/" + std::to_string(id) + "/reviews");
   // Cài đặt đánh giá (web/pages_assessment_settings.h): linked for those who may change them.
   context.emplace("settings_url",
                   CanEditOrganizations(c.principal().role)

@@ -1,6 +1,8 @@
 #include "web/review_json.h"
 
+#include <optional>
 #include <utility>
+#include <vector>
 
 #include "web/api_assessment.h"
 #include "web/api_resolutions.h"
@@ -69,6 +71,26 @@ Json FindingJson(const review::Finding& f) {
   return j;
 }
 
+Json OrgRowJson(const review::OrgRow& o, const std::vector<review::TargetRow>& rows) {
+  const auto number = [](const std::optional<double>& x) { return x ? Json(*x) : Json(nullptr); };
+  Json j;
+  j["id"] = o.org_id;
+  j["code"] = o.code;
+  j["name"] = o.name;
+  j["reports"] = Json{
+      {"on_time", o.reports_on_time}, {"late", o.reports_late}, {"missing", o.reports_missing}};
+  Json targets = Json::array();
+  for (size_t i = 0; i < o.targets.size() && i < rows.size(); ++i) {
+    const analytics::TargetAssessment& a = o.targets[i];
+    targets.push_back(Json{{"code", rows[i].target.code},
+                           {"actual", number(a.actual)},
+                           {"status", analytics::TargetStatusCode(a.status)},
+                           {"ratio", number(a.ratio)}});
+  }
+  j["targets"] = std::move(targets);
+  return j;
+}
+
 }  // namespace
 
 Json ReviewJson(const review::Review& r) {
@@ -106,6 +128,11 @@ Json ReviewJson(const review::Review& r) {
   Json needing = Json::array();
   for (const review::TargetRow& t : r.needing_action) needing.push_back(t.target.code);
   j["needing_action"] = std::move(needing);
+  Json orgs = Json::array();
+  for (const review::OrgRow& o : r.organizations) {
+    orgs.push_back(OrgRowJson(o, r.assessment.targets));
+  }
+  j["organizations"] = std::move(orgs);
   j["lessons"] = r.lessons;
   j["directions"] = r.directions;
   return j;

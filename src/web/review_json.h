@@ -6,10 +6,13 @@
 //    targets:[target (as api_assessment.h)],
 //    breakthrough_tasks:[{id, kind, position, title, description, target_codes, counts,
 //                         tasks:[task line]}],
-//    task_sections:[{resolution:{id, term_id, number, title, adopted}, counts, documents:[line], projects:[line],
-//                    overdue:[line], done_late:[line]}],
+//    task_sections:[{resolution:{id, term_id, number, title, adopted}, counts,
+//                    documents:[line], projects:[line], overdue:[line], done_late:[line]}],
 //    findings:[{kind, text, evidence:[{kind, id, code, label, detail}]}],
-//    needing_action:[code], lessons, directions}
+//    needing_action:[code],
+//    organizations:[{id, code, name, reports:{on_time, late, missing},
+//                    targets:[{code, actual, status, ratio}]}],
+//    lessons, directions}
 // A task line: {id, title, owner_org_id, owner, state, state_label, progress, next_due,
 // completed_on, product, document_number, milestones_done, milestones_total,
 // late:[{period, due, completed_on}]} (the deadlines met late; period null for a one-off task).

@@ -14,7 +14,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 
-import { launchChromium, signIn, openAs } from '../lib/browser.mjs';
+import { launchChromium, signIn, openAs, assertNoHorizontalOverflow } from '../lib/browser.mjs';
 import { startDemo, repoRoot, signedIn, orgIdsByCode } from '../lib/nqtrack.mjs';
 
 const shots = path.join(repoRoot, 'var', 'screenshots');
@@ -57,14 +57,6 @@ function makePdf(text) {
 }
 
 // Fails when the page is wider than its viewport (a table or a form pushing out).
-async function assertNoHorizontalOverflow(page, what) {
-  const { scroll, client } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  assert.ok(scroll <= client, `${what}: page is ${scroll}px wide in a ${client}px window`);
-}
-
 describe('assigned tasks in the browser', () => {
   let demo;
   let browser;

@@ -1,5 +1,6 @@
 // Shared steps of the browser tests (tests/browser/): Debian's Chromium through playwright-core,
 // signing in as a demo user, a signed-in page that records script errors.
+import assert from 'node:assert/strict';
 import path from 'node:path';
 
 import { chromium } from 'playwright-core';
@@ -38,4 +39,13 @@ export async function openAs(browser, baseUrl, username) {
   });
   await signIn(page, baseUrl, username);
   return { context, page, errors };
+}
+
+// Fails when the page scrolls sideways: its content is wider than the window.
+export async function assertNoHorizontalOverflow(page, what) {
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  assert.ok(scroll <= client, `${what}: page is ${scroll}px wide in a ${client}px window`);
 }
