@@ -36,18 +36,8 @@ class AnalyticsTest : public DataTest {
     Result<Resolution> r = app_->plans().CreateResolutionAsSystem(res, system_);
     ASSERT_TRUE(r.ok()) << r.status().ToString();
     resolution_ = *r;
-    Target target;
-    target.resolution_id = resolution_.id;
-    target.code = "MT1";
-    target.position = 1;
-    target.text = "Kết nạp ít nhất 100 đảng viên mới trong nhiệm kỳ";
-    target.comparator = Comparator::kAtLeast;
-    target.kind = TargetKind::kCumulative;
-    target.indicator = "new_members";
-    target.value = 100;
-    target.unit = "đảng viên";
-    Result<Target> created = app_->plans().CreateTargetAsSystem(target, system_);
-    ASSERT_TRUE(created.ok()) << created.status().ToString();
+    CreateNewMembersTarget(resolution_.id);
+    if (HasFatalFailure()) return;
   }
 
   const analytics::TargetResult& Only(const ResolutionDashboard& d) {

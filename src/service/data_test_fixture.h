@@ -105,6 +105,23 @@ class DataTest : public ServiceTest {
 
   DataElement Create(const DataElement& e) { return CreateTestElement(*app_, admin_, e); }
 
+  // The target MT1 of `resolution_id`, made as the system: a cumulative target on the indicator
+  // new_members — admit at least 100 new members over the term. Fails the test on an error.
+  void CreateNewMembersTarget(int64_t resolution_id) {
+    Target t;
+    t.resolution_id = resolution_id;
+    t.code = "MT1";
+    t.position = 1;
+    t.text = "Kết nạp ít nhất 100 đảng viên mới trong nhiệm kỳ";
+    t.comparator = Comparator::kAtLeast;
+    t.kind = TargetKind::kCumulative;
+    t.indicator = "new_members";
+    t.value = 100;
+    t.unit = "đảng viên";
+    Result<Target> created = app_->plans().CreateTargetAsSystem(t, system_);
+    ASSERT_TRUE(created.ok()) << created.status().ToString();
+  }
+
   static store::Actor ActorOf(const Principal& p) { return TestActor(p); }
 
   static Period P(const std::string& id) { return TestPeriod(id); }

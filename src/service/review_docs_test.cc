@@ -25,18 +25,8 @@ class ReviewDocsTest : public DataTest {
     Result<Resolution> res = CreateTermAndResolution("DUK", "01-NQ/ĐUK", "Nghị quyết Đại hội XIII");
     ASSERT_TRUE(res.ok()) << res.status().ToString();
     resolution_ = *res;
-    Target t;
-    t.resolution_id = resolution_.id;
-    t.code = "MT1";
-    t.position = 1;
-    t.text = "Kết nạp ít nhất 100 đảng viên mới trong nhiệm kỳ";
-    t.comparator = Comparator::kAtLeast;
-    t.kind = TargetKind::kCumulative;
-    t.indicator = "new_members";
-    t.value = 100;
-    t.unit = "đảng viên";
-    Result<Target> created = app_->plans().CreateTargetAsSystem(t, system_);
-    ASSERT_TRUE(created.ok()) << created.status().ToString();
+    CreateNewMembersTarget(resolution_.id);
+    if (HasFatalFailure()) return;
     render_ = [this](const review::Review& r, const review::DocumentOptions& o,
                      std::string_view format) -> Result<std::string> {
       ++renders_;

@@ -1,41 +1,24 @@
 // Browser tests: Debian's Chromium driven by playwright-core against the real binary over a fresh
 // demo database. Each step keeps a screenshot under var/screenshots/ (STYLE.md rule 12).
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-
-import { launchChromium, signIn } from '../lib/browser.mjs';
-import { startDemo, repoRoot } from '../lib/nqtrack.mjs';
-
-const shots = path.join(repoRoot, 'var', 'screenshots');
+import { signIn, demoBrowserSuite, shotsDir as shots } from '../lib/browser.mjs';
 
 describe('organization tree in the browser', () => {
-  let demo;
-  let browser;
-
-  before(async () => {
-    mkdirSync(shots, { recursive: true });
-    demo = await startDemo();
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    if (browser) await browser.close();
-    if (demo) await demo.close();
-  });
+  const suite = demoBrowserSuite();
 
   it('signs in, shows the tree and finds an organization typed without tone marks', async () => {
-    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+    const context = await suite.browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
 
-    await signIn(page, demo.url, 'bantochuc', { shots, shot: 'login.png' });
+    await signIn(page, suite.demo.url, 'bantochuc', { shots, shot: 'login.png' });
     assert.equal(await page.locator('#nq-user-name').innerText(), 'Trần Văn Minh');
 
-    await page.goto(`${demo.url}/orgs`);
+    await page.goto(`${suite.demo.url}/orgs`);
     const tree = page.locator('#org-tree');
     await tree.waitFor();
     assert.match(await tree.innerText(), /Đảng bộ Khối Cơ quan - Doanh nghiệp tỉnh Bến Tre/);
@@ -57,10 +40,10 @@ describe('organization tree in the browser', () => {
   });
 
   it('shows a reporter only their own subtree', async () => {
-    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+    const context = await suite.browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await signIn(page, demo.url, 'baocao.stc');
-    await page.goto(`${demo.url}/orgs`);
+    await signIn(page, suite.demo.url, 'baocao.stc');
+    await page.goto(`${suite.demo.url}/orgs`);
     const text = await page.locator('#org-tree').innerText();
     assert.match(text, /Đảng bộ Sở Tài chính/);
     assert.doesNotMatch(text, /Đảng bộ Sở Y tế/);

@@ -8,39 +8,23 @@
 //
 // The demo (cli/demo.cc): bantochuc is the bloc's committee member; resolution 1 is 01-NQ/ĐUK,
 // whose mid-term review the demo keeps already, issued as 25-BC/ĐUK (cli/demo_review.cc).
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-import { launchChromium, openAs, assertNoHorizontalOverflow } from '../lib/browser.mjs';
-import { startDemo, repoRoot } from '../lib/nqtrack.mjs';
+import { openAs, assertNoHorizontalOverflow, demoBrowserSuite, shotsDir as shots } from '../lib/browser.mjs';
 
-const shots = path.join(repoRoot, 'var', 'screenshots');
 const LESSONS = 'Một là, cấp ủy bám sát cơ sở, kịp thời tháo gỡ vướng mắc.\n'
   + 'Hai là, phát huy vai trò nêu gương của người đứng đầu.';
 
-// Fails when the page is wider than its viewport (a table or a form pushing out).
 describe('kept reviews in the browser', () => {
-  let demo;
-  let browser;
-
-  before(async () => {
-    mkdirSync(shots, { recursive: true });
-    demo = await startDemo();
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    if (browser) await browser.close();
-    if (demo) await demo.close();
-  });
+  const suite = demoBrowserSuite();
 
   it('the committee writes, is refused pasted HTML, and issues a mid-term review', async () => {
-    const { context, page, errors } = await openAs(browser, demo.url, 'bantochuc');
+    const { context, page, errors } = await openAs(suite.browser, suite.demo.url, 'bantochuc');
 
     // --- the list, with the demo's review, and the form that starts a review -----------------
-    await page.goto(`${demo.url}/resolutions/1/reviews`);
+    await page.goto(`${suite.demo.url}/resolutions/1/reviews`);
     assert.match(await page.locator('#review-list').innerText(), /Đã ban hành\s+Số 25-BC\/ĐUK/);
     await page.selectOption('#rv-kind', 'midterm');
     await page.fill('#rv-asof', '2023-05-17');
@@ -94,7 +78,7 @@ describe('kept reviews in the browser', () => {
     await page.screenshot({ path: path.join(shots, 'reviews-html-refused.png'), fullPage: true });
 
     // --- issued with its number --------------------------------------------------------------
-    await page.goto(`${demo.url}${reviewPath}`);
+    await page.goto(`${suite.demo.url}${reviewPath}`);
     assert.equal(await page.locator('#i-symbol').inputValue(), 'BC/ĐUK');
     // The next number of the bloc's series: the demo's review is 25.
     assert.equal(await page.locator('#i-number').inputValue(), '26');
@@ -116,12 +100,12 @@ describe('kept reviews in the browser', () => {
     await assertNoHorizontalOverflow(page, 'issued review');
 
     // The stored PDF comes back as a PDF.
-    const pdf = await page.request.get(`${demo.url}${reviewPath}/file/pdf`);
+    const pdf = await page.request.get(`${suite.demo.url}${reviewPath}/file/pdf`);
     assert.equal(pdf.status(), 200);
     assert.ok((await pdf.body()).subarray(0, 5).equals(Buffer.from('%PDF-')));
 
     // The list shows it issued.
-    await page.goto(`${demo.url}/resolutions/1/reviews`);
+    await page.goto(`${suite.demo.url}/resolutions/1/reviews`);
     assert.match(await page.locator('#review-list').innerText(), /Đã ban hành\s+Số 26-BC\/ĐUK, ngày 25\/5\/2023/);
     await page.screenshot({ path: path.join(shots, 'reviews-list-issued.png'), fullPage: true });
 

@@ -3,9 +3,12 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 
+import { after, before } from 'node:test';
+import { mkdirSync } from 'node:fs';
+
 import { chromium } from 'playwright-core';
 
-import { DEMO_PASSWORD } from './nqtrack.mjs';
+import { DEMO_PASSWORD, startDemo, repoRoot } from './nqtrack.mjs';
 
 // Chromium headless with the flags the brief gives (no network of its own, no sandbox as root).
 export function launchChromium() {
@@ -48,4 +51,24 @@ export async function assertNoHorizontalOverflow(page, what) {
     client: document.documentElement.clientWidth,
   }));
   assert.ok(scroll <= client, `${what}: page is ${scroll}px wide in a ${client}px window`);
+}
+
+// Where the browser tests keep their screenshots.
+export const shotsDir = path.join(repoRoot, 'var', 'screenshots');
+
+// Inside a describe(): a server on a fresh demo database and a Chromium for the suite, started
+// before its tests and stopped after them. The returned object's `demo` and `browser` are set
+// once the suite's before() has run.
+export function demoBrowserSuite() {
+  const suite = { demo: null, browser: null };
+  before(async () => {
+    mkdirSync(shotsDir, { recursive: true });
+    suite.demo = await startDemo();
+    suite.browser = await launchChromium();
+  });
+  after(async () => {
+    if (suite.browser) await suite.browser.close();
+    if (suite.demo) await suite.demo.close();
+  });
+  return suite;
 }
