@@ -170,6 +170,22 @@ HttpResponse HttpResponse::Redirect(std::string location) {
   return r;
 }
 
+std::string PercentEncode(std::string_view in) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char ch : in) {
+    const auto c = static_cast<unsigned char>(ch);
+    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                            (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
+    if (unreserved) {
+      out += ch;
+    } else {
+      out += {'%', kHex[c >> 4], kHex[c & 15]};
+    }
+  }
+  return out;
+}
+
 bool PercentDecode(std::string_view in, bool plus_is_space, std::string* out) {
   out->clear();
   return AppendDecoded(in, plus_is_space, out);

@@ -58,6 +58,9 @@ using Handler = std::function<HttpResponse(const HttpRequest&)>;
 
 // Decodes %XX escapes (and '+' as space when `plus_is_space`). Returns false on a bad escape.
 bool PercentDecode(std::string_view in, bool plus_is_space, std::string* out);
+// Percent-encodes every byte but RFC 3986's unreserved characters (A-Z a-z 0-9 - . _ ~), for a
+// path segment or a query value: "MT 1/a" -> "MT%201%2Fa"; UTF-8 bytes each become %XX.
+std::string PercentEncode(std::string_view in);
 // Parses "a=1&b=x+y" into decoded pairs, in order; bad escapes are kept raw.
 std::vector<std::pair<std::string, std::string>> ParseFormEncoded(std::string_view s);
 

@@ -25,6 +25,15 @@ TEST(PercentDecodeTest, DecodesEscapesAndKeepsOtherBytes) {
   EXPECT_EQ(out, "a/b/c");
 }
 
+TEST(PercentEncodeTest, KeepsUnreservedAndRoundTripsThroughDecode) {
+  EXPECT_EQ(PercentEncode("MT-1.a_b~"), "MT-1.a_b~");
+  EXPECT_EQ(PercentEncode("MT 1/a?b&c"), "MT%201%2Fa%3Fb%26c");
+  EXPECT_EQ(PercentEncode("Đ"), "%C4%90");
+  std::string back;
+  ASSERT_TRUE(PercentDecode(PercentEncode("Đảng bộ + 50%/năm"), false, &back));
+  EXPECT_EQ(back, "Đảng bộ + 50%/năm");
+}
+
 TEST(PercentDecodeTest, PlusIsSpaceOnlyWhenAsked) {
   std::string out;
   ASSERT_TRUE(PercentDecode("x+y", true, &out));

@@ -1,7 +1,6 @@
 #include "web/pages_dashboard.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <string>
 #include <utility>
 #include <vector>
@@ -9,6 +8,7 @@
 #include "common/format.h"
 #include "web/api_assessment.h"
 #include "web/api_common.h"
+#include "web/http.h"
 #include "web/json_io.h"
 #include "web/pages_common.h"
 #include "web/pages_home.h"
@@ -17,22 +17,6 @@ namespace nq::web {
 namespace {
 
 // Percent-encodes a path segment or query value (everything but unreserved characters).
-std::string UrlEncode(std::string_view s) {
-  std::string out;
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-        c == '.' || c == '_' || c == '~') {
-      out += ch;
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      out += buf;
-    }
-  }
-  return out;
-}
-
 std::string Query(const Date& as_of, int64_t org_id) {
   return "?as_of=" + FormatIso(as_of) + "&org=" + std::to_string(org_id);
 }
@@ -42,7 +26,7 @@ std::string DashboardPath(int64_t resolution_id) {
 }
 
 std::string TargetPath(int64_t resolution_id, const std::string& code) {
-  return "/resolutions/" + std::to_string(resolution_id) + "/targets/" + UrlEncode(code);
+  return "/resolutions/" + std::to_string(resolution_id) + "/targets/" + PercentEncode(code);
 }
 
 

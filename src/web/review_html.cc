@@ -9,6 +9,7 @@
 #include "common/time.h"
 #include "review/review_text.h"
 #include "web/embedded.h"
+#include "web/http.h"
 #include "web/view.h"
 
 namespace nq::web {
@@ -18,22 +19,6 @@ using review::TextRef;
 
 // Percent-encodes a path segment (everything but unreserved characters): a target code may
 // hold any text.
-std::string EncodeSegment(std::string_view s) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                            (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
-    if (unreserved) {
-      out += ch;
-    } else {
-      out += {'%', kHex[c >> 4], kHex[c & 15]};
-    }
-  }
-  return out;
-}
-
 // Where each TextRef of one review leads, and the title saying what is there.
 class Linker {
  public:
@@ -57,7 +42,7 @@ class Linker {
       case TextRef::Kind::kAssessment:
         return Resolution() + "/dashboard" + Scope();
       case TextRef::Kind::kTarget:
-        return Resolution() + "/targets/" + EncodeSegment(ref.code) + Scope();
+        return Resolution() + "/targets/" + PercentEncode(ref.code) + Scope();
       case TextRef::Kind::kTask:
         return "/tasks/" + std::to_string(ref.id) + "?as_of=" + as_of_;
       case TextRef::Kind::kTaskList: {
