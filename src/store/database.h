@@ -16,7 +16,7 @@
 //
 // All reads and writes go through a Tx (a database transaction). Every mutating Tx method of an
 // entity (organization, user, term, resolution, target, resolution task, assessment settings,
-// assigned task, task update, review)
+// assigned task, task update, review, record type, record)
 // writes an audit row (who, when, entity, id, action, old JSON, new JSON) inside the same
 // transaction, so a change and its audit row commit or vanish together. Sessions and failed
 // sign-ins are short-lived security state, not records: their methods write no audit row of
@@ -58,6 +58,8 @@
 #include "domain/data.h"
 #include "domain/organization.h"
 #include "domain/period.h"
+#include "domain/record.h"
+#include "domain/record_type.h"
 #include "domain/resolution.h"
 #include "domain/review_doc.h"
 #include "domain/task.h"
@@ -302,6 +304,45 @@ class Tx {
   // content that does not decode.
   virtual Result<std::optional<std::string>> GetReviewFile(int64_t review_id,
                                                            const std::string& format) = 0;
+  // --- record types and records (domain/record_type.h, domain/record.h) ----------------------
+  // Audit entities "record_type" (actions "create", "update"; the type with every version's
+  // definition, store/record_codec.h) and "record" (actions "create", "delete"; the record with
+  // its values as canonical text for an open type, and only the codes of the fields it fills
+  // for a personal type, whose values stay out of the log). Validation is the caller's.
+  // Every type, by code, each with all its versions in order.
+  virtual Result<std::vector<RecordType>> ListRecordTypes() = 0;
+  // NotFound "record_type.not_found"; Internal "store.corrupt" for a definition that does not read.
+  virtual Result<RecordType> GetRecordType(int64_t id) = 0;
+  // Inserts t (id ignored) with its versions as given (ValidateRecordType: 1..n, usually just
+  // version 1) and returns the new id. Conflict "record_type.code_taken".
+  virtual Result<int64_t> InsertRecordType(const RecordType& t) = 0;
+  // Stores t's name, description and privacy (not its code nor its date field) and its versions:
+  // a number the type lacks is added, a stored one replaced (ReviseRecordType: a new version
+  // with records, the last one replaced without). A stored version t lacks stays. NotFound
+  // "record_type.not_found".
+  virtual Status UpdateRecordType(const RecordType& t) = 0;
+  // Records of the type, 0 for a type without records or an unknown id (has_records).
+  virtual Result<int64_t> CountRecords(int64_t type_id) = 0;
+
+  struct RecordQuery {
+    std::optional<int64_t> type_id{};  // nullopt: every type
+    std::vector<int64_t> org_ids{};    // empty: every organization
+    std::optional<Date> from{};        // record date on or after (records without one excluded)
+    std::optional<Date> to{};          // record date on or before (idem)
+  };
+  // Records matching the query, by record date (records without one last), then id; each
+  // complete (type code, values read back with their field's type).
+  virtual Result<std::vector<Record>> ListRecords(const RecordQuery& q) = 0;
+  virtual Result<Record> GetRecord(int64_t id) = 0;  // NotFound "record.not_found"
+  // Inserts r (id and type_code ignored) and returns the new id; the record date is the value of
+  // the type's date field. Invalid "record.type_unknown" when no type has r.type_id or it has
+  // no version r.version, "record.org_unknown" when no organization has r.org_id,
+  // "record.unknown_field" / "record.wrong_type" for a value whose code is not a field of that
+  // version or whose value is not of the field's type (so that every value reads back).
+  virtual Result<int64_t> InsertRecord(const Record& r) = 0;
+  // Deletes the record and its values; NotFound "record.not_found".
+  virtual Status DeleteRecord(int64_t id) = 0;
+
   // --- audit
   // -----------------------------------------------------------------------------------------
   // Writes an audit row for a change that has no typed method (e.g. "login").

@@ -360,6 +360,43 @@ CREATE TABLE review_files (
   PRIMARY KEY (review_id, format)
 )
 )sql"},
+    // Record types (issue 5): each version's fields and rules as the text of store/record_codec.h;
+    // records with the date of their type's date field (ISO, NULL when absent) for the
+    // indicators' reads by type, organization and date; one canonical text per field value
+    // (record_value.h CanonicalText).
+    {8, "record types and records", R"sql(
+CREATE TABLE record_types (
+  id {id},
+  code TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  description TEXT NOT NULL,
+  privacy TEXT NOT NULL,
+  date_field TEXT NOT NULL
+);
+CREATE TABLE record_type_versions (
+  type_id BIGINT NOT NULL REFERENCES record_types (id),
+  number INTEGER NOT NULL,
+  definition TEXT NOT NULL,
+  PRIMARY KEY (type_id, number)
+);
+CREATE TABLE records (
+  id {id},
+  type_id BIGINT NOT NULL REFERENCES record_types (id),
+  version INTEGER NOT NULL,
+  org_id BIGINT NOT NULL REFERENCES organizations (id),
+  record_date TEXT,
+  created_by BIGINT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX records_type_org_date ON records (type_id, org_id, record_date);
+CREATE INDEX records_type_date ON records (type_id, record_date);
+CREATE TABLE record_values (
+  record_id BIGINT NOT NULL REFERENCES records (id),
+  field TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (record_id, field)
+)
+)sql"},
 };
 
 constexpr int kLatest = static_cast<int>(std::size(kMigrations));

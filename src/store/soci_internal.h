@@ -8,8 +8,10 @@
 // resolutions), soci_tx_data.cc (data elements, data sets),
 // soci_tx_values.cc (data values, reports), soci_tx_tasks.cc and soci_tx_task_writes.cc
 // (assigned tasks), soci_tx_task_updates.cc (progress updates, evidence files),
-// soci_tx_reviews.cc (reviews: records, narrative versions, frozen files), soci_helpers.cc
-// (small helpers the soci_tx_*.cc files share), migrations.cc (schema).
+// soci_tx_reviews.cc (reviews: records, narrative versions, frozen files),
+// soci_tx_record_types.cc (record types with their versions), soci_tx_records.cc (records with
+// their values), soci_helpers.cc (small helpers the soci_tx_*.cc files share), migrations.cc
+// (schema).
 #pragma once
 
 #include <soci/soci.h>
@@ -129,6 +131,12 @@ struct DateParam {
 // and returns the error naming it. Checking only after a failure keeps SELECTs off the common
 // path; the foreign keys decide.
 inline constexpr char kRefUnknown[] = "store.ref_unknown";
+
+// Record types with every version (soci_tx_record_types.cc): those with the given ids, or all
+// when `ids` is null; by code. Internal "store.corrupt" for a row or definition that does not
+// read back. Throws what SOCI throws.
+Status ReadRecordTypes(soci::session& sql, const std::vector<int64_t>* ids,
+                       std::vector<RecordType>* out);
 
 // --- database (soci_database.cc) --------------------------------------------------------------
 
@@ -272,6 +280,16 @@ class SociTx final : public Tx {
   Result<std::optional<std::string>> GetReviewFile(int64_t review_id,
                                                    const std::string& format) override;
   Result<std::string> GetEvidenceContent(int64_t id) override;
+
+  Result<std::vector<RecordType>> ListRecordTypes() override;
+  Result<RecordType> GetRecordType(int64_t id) override;
+  Result<int64_t> InsertRecordType(const RecordType& t) override;
+  Status UpdateRecordType(const RecordType& t) override;
+  Result<int64_t> CountRecords(int64_t type_id) override;
+  Result<std::vector<Record>> ListRecords(const RecordQuery& q) override;
+  Result<Record> GetRecord(int64_t id) override;
+  Result<int64_t> InsertRecord(const Record& r) override;
+  Status DeleteRecord(int64_t id) override;
 
   Status Audit(const std::string& entity, const std::string& entity_id, const std::string& action,
                const std::string& old_value, const std::string& new_value) override;
