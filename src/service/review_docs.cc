@@ -239,9 +239,14 @@ Result<ReviewDoc> IssueReviewDoc(App& app, const Principal& p, int64_t id, const
 Result<std::optional<std::string>> FrozenReviewFile(App& app, const Principal& p, int64_t id,
                                                     std::string_view format) {
   NQ_ASSIGN_OR_RETURN(ReviewDocDetail d, Load(app, p, id));
+  return FrozenReviewFile(app, d, format);
+}
+
+Result<std::optional<std::string>> FrozenReviewFile(App& app, const ReviewDocDetail& d,
+                                                    std::string_view format) {
   if (d.doc.state != ReviewDocState::kIssued) return std::optional<std::string>();
   NQ_ASSIGN_OR_RETURN(auto tx, ReadTx(app));
-  return tx->GetReviewFile(id, std::string(format));
+  return tx->GetReviewFile(d.doc.id, std::string(format));
 }
 
 }  // namespace nq

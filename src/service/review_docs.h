@@ -100,5 +100,9 @@ Result<ReviewDoc> IssueReviewDoc(App& app, const Principal& p, int64_t id, const
 // The stored bytes of an issued review in `format`; nullopt for a draft.
 Result<std::optional<std::string>> FrozenReviewFile(App& app, const Principal& p, int64_t id,
                                                     std::string_view format);
+// The same for a review already read with GetReviewDoc (its checks done): no second read of the
+// record, its texts and its resolution.
+Result<std::optional<std::string>> FrozenReviewFile(App& app, const ReviewDocDetail& d,
+                                                    std::string_view format);
 
 }  // namespace nq

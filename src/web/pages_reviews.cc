@@ -132,8 +132,7 @@ Result<HttpResponse> RenderDoc(const PageCall& c, int64_t id, int status, const 
   const bool issued = d.doc.state == ReviewDocState::kIssued;
   std::string article;
   if (issued) {
-    NQ_ASSIGN_OR_RETURN(std::optional<std::string> html,
-                        FrozenReviewFile(c.app(), c.principal(), id, "html"));
+    NQ_ASSIGN_OR_RETURN(std::optional<std::string> html, FrozenReviewFile(c.app(), d, "html"));
     article = html ? std::string(ArticleOf(*html)) : std::string();
   } else {
     NQ_ASSIGN_OR_RETURN(review::Review r, ReviewOfDoc(c.app(), c.principal(), d));

@@ -61,7 +61,7 @@ Result<HttpResponse> KeptReviewFile(App& app, const Principal& p, int64_t id,
   std::string name = kind + std::to_string(d.doc.id) + "-" + FormatIso(d.doc.as_of);
   if (d.doc.state == ReviewDocState::kIssued) {
     name = kind + std::to_string(*d.doc.number) + "-" + FormatIso(*d.doc.issued_on);
-    NQ_ASSIGN_OR_RETURN(std::optional<std::string> bytes, FrozenReviewFile(app, p, id, format));
+    NQ_ASSIGN_OR_RETURN(std::optional<std::string> bytes, FrozenReviewFile(app, d, format));
     if (!bytes) {
       NQ_RETURN_IF_ERROR(CheckReviewFormat(format));
       return Status::Internal("review.file_missing",
