@@ -59,13 +59,15 @@ std::string HintFor(const DataElement& e) {
     case ValueType::kNumber:
       break;
   }
-  const std::optional<double> lo =
-      e.min ? e.min : (e.type == ValueType::kPercent ? std::optional<double>(0) : std::nullopt);
-  const std::optional<double> hi =
-      e.max ? e.max : (e.type == ValueType::kPercent ? std::optional<double>(100) : std::nullopt);
-  if (lo && hi) return "từ " + FormatNumberVi(*lo, 6) + " đến " + FormatNumberVi(*hi, 6);
-  if (lo) return "từ " + FormatNumberVi(*lo, 6) + " trở lên";
-  if (hi) return "tối đa " + FormatNumberVi(*hi, 6);
+  // A percent without its own bounds is 0–100.
+  const bool percent = e.type == ValueType::kPercent;
+  const bool has_lo = e.min.has_value() || percent;
+  const bool has_hi = e.max.has_value() || percent;
+  const double lo = e.min.value_or(0);
+  const double hi = e.max.value_or(100);
+  if (has_lo && has_hi) return "từ " + FormatNumberVi(lo, 6) + " đến " + FormatNumberVi(hi, 6);
+  if (has_lo) return "từ " + FormatNumberVi(lo, 6) + " trở lên";
+  if (has_hi) return "tối đa " + FormatNumberVi(hi, 6);
   return "";
 }
 

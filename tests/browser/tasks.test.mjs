@@ -20,12 +20,11 @@ import { startDemo, repoRoot, signedIn, orgIdsByCode } from '../lib/nqtrack.mjs'
 const shots = path.join(repoRoot, 'var', 'screenshots');
 const TITLE = 'Rà soát, báo cáo việc sinh hoạt chi bộ định kỳ quý III';
 
-// A date n days from today (local), as "YYYY-MM-DD" and as the pages write it ("17/5/2023").
+// A date n days from today in Vietnam (UTC+7, the server's "today" whatever the machine's time
+// zone), as "YYYY-MM-DD"; viDay writes it as the pages do ("17/5/2023").
 function isoDay(n) {
-  const d = new Date();
-  d.setDate(d.getDate() + n);
-  const p = (x) => String(x).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  const d = new Date(Date.now() + 7 * 3600 * 1000 + n * 86400 * 1000);
+  return d.toISOString().slice(0, 10);
 }
 function viDay(iso) {
   const [y, m, d] = iso.split('-').map(Number);
