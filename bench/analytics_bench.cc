@@ -3,7 +3,8 @@
 // load time, bytes per value, Q1–Q4 (bench/peers/queries.sql gives their SQL form; the answers
 // and checksums here must equal the SQL peers'), the visibility of a write to the very next
 // query, and the full assessment of a 7-target resolution (bench/bench_targets.h) for every
-// province. Prints a human line and an "NQBENCH {json}" line per figure (bench/bench_report.h).
+// province, then the record functions over a million cell meetings (bench/bench_records.h).
+// Prints a human line and an "NQBENCH {json}" line per figure (bench/bench_report.h).
 //   nqtrack_analytics_bench [--scale national|province] [--runs N] [--seed N]
 #include <sys/resource.h>
 
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "analytics/value_index.h"
+#include "bench_records.h"
 #include "bench_report.h"
 #include "bench_targets.h"
 #include "domain/org_tree.h"
@@ -321,5 +323,6 @@ int main(int argc, char** argv) {
                        "not available: this build has no analytics::AssessResolution "
                        "(src/analytics/resolution_assessment.cc)");
 #endif
-  return visible ? 0 : 1;
+  const bool records_visible = nq::bench::RecordBench(spec, gen, tree, runs);
+  return visible && records_visible ? 0 : 1;
 }

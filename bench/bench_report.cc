@@ -103,7 +103,7 @@ std::vector<NamedQuery> ReadQueries(const std::string& path, int leaf_level, std
     sql.str("");
   };
   while (std::getline(in, line)) {
-    if (line.rfind("-- Q", 0) == 0) {
+    if (line.rfind("-- Q", 0) == 0 || line.rfind("-- R", 0) == 0) {
       flush();
       size_t colon = line.find(':');
       out.push_back({line.substr(3, colon == std::string::npos ? std::string::npos : colon - 3), ""});

@@ -57,7 +57,8 @@ void PrintMetric(const std::string& engine, const std::string& name, double valu
 // Prints "NQBENCH {...}" for a text (e.g. an assessment that is not available, and why).
 void PrintNote(const std::string& engine, const std::string& name, const std::string& text);
 
-// The named queries of bench/peers/queries.sql ("Q1" → its SQL), with ":leaf_level" replaced.
+// The named queries of bench/peers/queries.sql ("Q1" → its SQL) or record_queries.sql ("R1"),
+// with ":leaf_level" replaced.
 // Empty with *error set when the file cannot be read.
 struct NamedQuery {
   std::string name;

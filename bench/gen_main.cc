@@ -1,5 +1,5 @@
 // nqtrack_bench_gen: writes the analytics benchmark's synthetic data (bench/national_gen.h) as
-// CSV files for the SQL peers.
+// CSV files for the SQL peers (orgs.csv, values.csv, meetings.csv).
 //   nqtrack_bench_gen --scale national|province --out DIR [--seed N]
 #include <cstdio>
 #include <cstdlib>
@@ -41,7 +41,13 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "nqtrack_bench_gen: %s\n", error.c_str());
     return 1;
   }
-  std::printf("orgs=%zu leaves=%lld regions=%zu values=%lld\n", tree.orgs.size(),
-              static_cast<long long>(tree.leaves), tree.regions.size(), static_cast<long long>(n));
+  const int64_t meetings = nq::bench::WriteMeetingsCsv(spec, tree, out, &error);
+  if (meetings < 0) {
+    std::fprintf(stderr, "nqtrack_bench_gen: %s\n", error.c_str());
+    return 1;
+  }
+  std::printf("orgs=%zu leaves=%lld regions=%zu values=%lld meetings=%lld\n", tree.orgs.size(),
+              static_cast<long long>(tree.leaves), tree.regions.size(), static_cast<long long>(n),
+              static_cast<long long>(meetings));
   return 0;
 }

@@ -191,4 +191,34 @@ int64_t WriteCsv(const GenSpec& spec, const GenTree& tree, const std::string& di
   return n;
 }
 
+int64_t WriteMeetingsCsv(const GenSpec& spec, const GenTree& tree, const std::string& dir,
+                         std::string* error) {
+  std::unique_ptr<std::FILE, FileCloser> file(std::fopen((dir + "/meetings.csv").c_str(), "wb"));
+  if (!file) {
+    *error = "cannot create " + dir + "/meetings.csv";
+    return -1;
+  }
+  auto out = std::make_unique<Out>(file.get());
+  out->Str("org_id,held_on,thematic,present,total\n");
+  int64_t n = 0;
+  ForEachMeeting(spec, tree, [&](const GenMeeting& g) {
+    out->Int(g.org_id);
+    out->Char(',');
+    out->Int(static_cast<int64_t>(g.year) * 10000 + g.month * 100 + g.day);
+    out->Char(',');
+    out->Int(g.thematic ? 1 : 0);
+    out->Char(',');
+    out->Int(g.present);
+    out->Char(',');
+    out->Int(g.total);
+    out->Char('\n');
+    ++n;
+  });
+  if (!out->Flush()) {
+    *error = "write error on meetings.csv";
+    return -1;
+  }
+  return n;
+}
+
 }  // namespace nq::bench

@@ -127,6 +127,57 @@ inline int MonthOfYear(int month) { return (kFirstMonth - 1 + month) % 12 + 1; }
 // Month 0..59 → YYYYMM (202008).
 inline int MonthCode(int month) { return MonthYear(month) * 100 + MonthOfYear(month); }
 
+// Cell meetings (issue 5: records that feed indicators). Every grassroots organization holds
+// its regular monthly meeting in each month of 2022–2023 with a probability of its own between
+// 60% and 95%, and a thematic meeting in a month with probability 5%: about 1,000,000 records
+// nationally (about 19,000 at province scale). A meeting is on day 1..28; the organization has
+// 5..40 members, of whom two thirds to all attend. Pure functions of (seed, organization, month).
+inline constexpr int kMeetingFirstYear = 2022;
+inline constexpr int kMeetingMonths = 24;
+
+struct GenMeeting {
+  int64_t org_id = 0;
+  int year = 0;
+  int month = 0;  // 1..12
+  int day = 0;    // 1..28
+  bool thematic = false;
+  int present = 0;
+  int total = 0;
+};
+
+// Visits every meeting: fn(const GenMeeting&), leaves in pre-order, then months, the regular
+// meeting before the thematic one.
+template <typename Fn>
+void ForEachMeeting(const GenSpec& spec, const GenTree& tree, Fn&& fn) {
+  for (const GenOrg& o : tree.orgs) {
+    if (o.level != tree.leaf_level) continue;
+    const uint64_t base = internal::Mix(spec.seed ^ 0x5EEDull ^ (static_cast<uint64_t>(o.id) << 8));
+    const uint64_t rate = 60 + base % 36;       // percent
+    const int total = 5 + static_cast<int>((base >> 8) % 36);
+    for (int m = 0; m < kMeetingMonths; ++m) {
+      for (int kind = 0; kind < 2; ++kind) {
+        const uint64_t h = internal::Mix(base + static_cast<uint64_t>(m) * 0x9E3779B1ULL +
+                                         static_cast<uint64_t>(kind) * 0x85EBCA77ULL);
+        if (h % 100 >= (kind == 0 ? rate : 5)) continue;
+        GenMeeting g;
+        g.org_id = o.id;
+        g.year = kMeetingFirstYear + m / 12;
+        g.month = m % 12 + 1;
+        g.day = 1 + static_cast<int>((h >> 8) % 28);
+        g.thematic = kind == 1;
+        g.total = total;
+        g.present = total - static_cast<int>((h >> 16) % static_cast<uint64_t>(total / 3 + 1));
+        fn(g);
+      }
+    }
+  }
+}
+
+// Writes DIR/meetings.csv (org_id,held_on,thematic,present,total with held_on as YYYYMMDD and
+// thematic 0/1), with a header line. Returns the number of meetings, or -1 with *error set.
+int64_t WriteMeetingsCsv(const GenSpec& spec, const GenTree& tree, const std::string& dir,
+                         std::string* error);
+
 // Writes DIR/orgs.csv (id,parent_id,level,province_id,pre,pre_end) and DIR/values.csv
 // (org_id,element_id,period,value with period as YYYYMM, sorted by element, period and
 // organization), with a header line each. Prints

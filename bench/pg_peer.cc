@@ -3,7 +3,10 @@
 // period), ANALYZEs, then runs bench/peers/queries.sql with max_parallel_workers_per_gather = 2
 // and prints the times and checksums (bench/bench_report.h). The tables live in a database of
 // their own, nqbench, on the same server (created if missing), and are dropped at the end.
-//   nqtrack_bench_pg --url URL --data DIR --queries FILE [--runs N] [--budget-ms MS]
+// With --record-queries, DIR/meetings.csv is copied too, indexed on held_on, and
+// bench/peers/record_queries.sql is run after queries.sql.
+//   nqtrack_bench_pg --url URL --data DIR --queries FILE [--record-queries FILE] [--runs N]
+//                    [--budget-ms MS]
 #include <libpq-fe.h>
 
 #include <chrono>
@@ -69,7 +72,7 @@ int64_t CopyFile(PGconn* c, const std::string& table, const std::string& path) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string url, dir, queries_path;
+  std::string url, dir, queries_path, record_queries_path;
   int runs = 7;
   double budget_ms = 60000;
   for (int i = 1; i + 1 < argc; i += 2) {
@@ -77,6 +80,7 @@ int main(int argc, char** argv) {
     if (a == "--url") url = v;
     else if (a == "--data") dir = v;
     else if (a == "--queries") queries_path = v;
+    else if (a == "--record-queries") record_queries_path = v;
     else if (a == "--runs") runs = std::atoi(v.c_str());
     else if (a == "--budget-ms") budget_ms = std::atof(v.c_str());
   }
@@ -124,6 +128,23 @@ int main(int argc, char** argv) {
   nq::bench::PrintMetric("postgres", "load_s", load_s);
   nq::bench::PrintMetric("postgres", "values", static_cast<double>(n));
   Exec(c, "SET max_parallel_workers_per_gather = 2");
+  if (!record_queries_path.empty()) {
+    auto record_queries =
+        nq::bench::ReadQueries(record_queries_path, nq::bench::LeafLevel(dir), &error);
+    if (record_queries.empty()) {
+      std::fprintf(stderr, "nqtrack_bench_pg: %s\n", error.c_str());
+      return 1;
+    }
+    t0 = std::chrono::steady_clock::now();
+    Exec(c, "CREATE TABLE meetings(org_id bigint NOT NULL, held_on int NOT NULL,"
+            " thematic int NOT NULL, present int NOT NULL, total int NOT NULL)");
+    const int64_t records = CopyFile(c, "meetings", dir + "/meetings.csv");
+    Exec(c, "CREATE INDEX meetings_held_on ON meetings(held_on)");
+    Exec(c, "VACUUM ANALYZE meetings");
+    nq::bench::PrintMetric("postgres", "records_load_s", Seconds(t0));
+    nq::bench::PrintMetric("postgres", "records", static_cast<double>(records));
+    queries.insert(queries.end(), record_queries.begin(), record_queries.end());
+  }
 
   for (const auto& q : queries) {
     std::vector<AnswerRow> rows;

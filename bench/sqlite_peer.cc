@@ -1,7 +1,10 @@
 // nqtrack_bench_sqlite: the SQLite peer of the analytics benchmark. Loads DIR/orgs.csv and
 // DIR/values.csv (bench/national_gen.h) into a fresh database file, indexes vals(element_id,
 // period), runs bench/peers/queries.sql and prints the times and checksums (bench/bench_report.h).
-//   nqtrack_bench_sqlite --data DIR --db FILE --queries FILE [--runs N] [--budget-ms MS]
+// With --record-queries, then loads DIR/meetings.csv, indexes meetings(held_on) and runs
+// bench/peers/record_queries.sql the same way.
+//   nqtrack_bench_sqlite --data DIR --db FILE --queries FILE [--record-queries FILE] [--runs N]
+//                        [--budget-ms MS]
 #include <sqlite3.h>
 
 #include <chrono>
@@ -46,7 +49,7 @@ double Seconds(std::chrono::steady_clock::time_point t0) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string dir, path, queries_path;
+  std::string dir, path, queries_path, record_queries_path;
   int runs = 7;
   double budget_ms = 60000;
   for (int i = 1; i + 1 < argc; i += 2) {
@@ -54,6 +57,7 @@ int main(int argc, char** argv) {
     if (a == "--data") dir = v;
     else if (a == "--db") path = v;
     else if (a == "--queries") queries_path = v;
+    else if (a == "--record-queries") record_queries_path = v;
     else if (a == "--runs") runs = std::atoi(v.c_str());
     else if (a == "--budget-ms") budget_ms = std::atof(v.c_str());
   }
@@ -113,6 +117,33 @@ int main(int argc, char** argv) {
   double load_s = Seconds(t0);
   nq::bench::PrintMetric("sqlite", "load_s", load_s);
   nq::bench::PrintMetric("sqlite", "values", static_cast<double>(n));
+
+  if (!record_queries_path.empty()) {
+    auto record_queries = nq::bench::ReadQueries(record_queries_path, leaf, &error);
+    if (record_queries.empty()) {
+      std::fprintf(stderr, "nqtrack_bench_sqlite: %s\n", error.c_str());
+      return 1;
+    }
+    t0 = std::chrono::steady_clock::now();
+    Exec(db, "CREATE TABLE meetings(org_id INTEGER NOT NULL, held_on INTEGER NOT NULL,"
+             " thematic INTEGER NOT NULL, present INTEGER NOT NULL, total INTEGER NOT NULL);"
+             "BEGIN");
+    sqlite3_stmt* meeting = Prepare(db, "INSERT INTO meetings VALUES (?,?,?,?,?)");
+    const int64_t records = nq::bench::ForEachCsvLine(
+        dir + "/meetings.csv", 0, [&](const std::vector<std::string_view>& f) {
+          for (int c = 0; c < 5; ++c) {
+            sqlite3_bind_int64(meeting, c + 1, nq::bench::ToInt(f[static_cast<size_t>(c)]));
+          }
+          if (sqlite3_step(meeting) != SQLITE_DONE) Die("insert meeting", db);
+          sqlite3_reset(meeting);
+        });
+    sqlite3_finalize(meeting);
+    Exec(db, "COMMIT; CREATE INDEX meetings_held_on ON meetings(held_on); ANALYZE meetings;");
+    if (records < 0) Die("read " + dir + "/meetings.csv", nullptr);
+    nq::bench::PrintMetric("sqlite", "records_load_s", Seconds(t0));
+    nq::bench::PrintMetric("sqlite", "records", static_cast<double>(records));
+    queries.insert(queries.end(), record_queries.begin(), record_queries.end());
+  }
 
   for (const auto& q : queries) {
     sqlite3_stmt* st = Prepare(db, q.sql);

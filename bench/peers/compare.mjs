@@ -49,6 +49,45 @@ for (const q of ['Q1', 'Q2', 'Q3', 'Q4']) {
     if (r) console.log(`  ${q} ${e.padEnd(9)} ${r.checksum}   (${r.runs} runs, min ${fmt(r.min_ms)} ms)`);
   }
 }
+const recordQueries = ['R1', 'R2', 'R3', 'R4'].filter((q) => queries[q]);
+if (recordQueries.length) {
+  console.log();
+  console.log('Records (issue 5): median ms per record query (bench/peers/record_queries.sql):');
+  console.log(['query', ...engines, 'nqtrack/duckdb', 'answers'].map((h, i) => (i === 0 ? h.padEnd(6) : pad(h, 15))).join(''));
+  for (const q of recordQueries) {
+    const row = queries[q];
+    const ours = row.nqtrack?.median_ms;
+    const duck = row.duckdb?.median_ms;
+    const sums = engines.filter((e) => row[e]).map((e) => row[e].checksum);
+    const same = sums.length > 1 && sums.every((s) => s === sums[0]);
+    if (sums.length > 1 && !same) failed = true;
+    console.log([q.padEnd(6), ...engines.map((e) => pad(fmt(row[e]?.median_ms), 15)),
+      pad(ours !== undefined && duck ? (ours / duck).toExponential(2) : '-', 15),
+      pad(sums.length < 2 ? 'only one engine' : same ? `equal (${sums.length})` : 'DIFFER', 15)].join(''));
+  }
+  for (const q of recordQueries) {
+    for (const e of engines) {
+      const r = queries[q]?.[e];
+      if (r) console.log(`  ${q} ${e.padEnd(9)} ${r.checksum}   (${r.runs} runs, min ${fmt(r.min_ms)} ms)`);
+    }
+  }
+  for (const e of engines) {
+    const mm = metrics[e];
+    if (mm?.records !== undefined) {
+      console.log(`  ${e.padEnd(9)} records load ${pad(mm.records_load_s?.toFixed(2) ?? '-', 8)} s   ${mm.records} records`);
+    }
+  }
+  const nm = metrics.nqtrack ?? {};
+  if (nm.bytes_per_record !== undefined) {
+    console.log(`nqtrack record memory: ${nm.bytes_per_record.toFixed(1)} bytes/record (RecordIndex::MemoryBytes)`);
+  }
+  const rset = queries['record_insert+R2']?.nqtrack;
+  const rvisible = notes.nqtrack?.record_write_visible;
+  if (rvisible !== undefined) {
+    if (rvisible !== 'yes') failed = true;
+    console.log(`record write visibility: Insert then R2 ${fmt(rset?.median_ms)} ms, seen by the very next query: ${rvisible}`);
+  }
+}
 console.log();
 console.log('Load (seconds, from the generated data; for nqtrack the time spent in ValueIndex::Load):');
 for (const e of engines) {

@@ -3,8 +3,10 @@
 // Loads DIR/orgs.csv and DIR/values.csv (bench/national_gen.h) into an in-memory database with
 // threads = 2, runs bench/peers/queries.sql and prints the same lines as the C++ engines
 // (bench/bench_report.h): "NQBENCH {json}" with median times and checksums.
-//   node bench/peers/duckdb_peer.mjs --data DIR --queries FILE [--runs N] [--budget-ms MS]
-//                                    [--threads N]
+// With --record-queries, DIR/meetings.csv is loaded too and bench/peers/record_queries.sql run
+// after queries.sql.
+//   node bench/peers/duckdb_peer.mjs --data DIR --queries FILE [--record-queries FILE]
+//                                    [--runs N] [--budget-ms MS] [--threads N]
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -47,7 +49,7 @@ function median(v) {
 function readQueries(path, leafLevel) {
   const out = [];
   for (const l of readFileSync(path, 'utf8').split('\n')) {
-    if (l.startsWith('-- Q')) out.push({ name: l.slice(3).split(':')[0], sql: '' });
+    if (l.startsWith('-- Q') || l.startsWith('-- R')) out.push({ name: l.slice(3).split(':')[0], sql: '' });
     else if (!l.startsWith('--') && out.length) out[out.length - 1].sql += l + '\n';
   }
   for (const q of out) q.sql = q.sql.trim().replace(/;$/, '').replaceAll(':leaf_level', String(leafLevel));
@@ -70,7 +72,20 @@ console.log(`  duckdb   load_s                 ${loadS.toFixed(4)}`);
 line({ engine: 'duckdb', kind: 'metric', name: 'load_s', value: loadS });
 line({ engine: 'duckdb', kind: 'metric', name: 'values', value: count });
 
-for (const q of readQueries(queriesPath, leaf)) {
+const queries = readQueries(queriesPath, leaf);
+if (args['record-queries']) {
+  const t1 = performance.now();
+  await con.run(`CREATE TABLE meetings AS SELECT * FROM read_csv('${dir}/meetings.csv', header = true,
+    columns = {'org_id': 'BIGINT', 'held_on': 'INTEGER', 'thematic': 'INTEGER', 'present': 'INTEGER',
+               'total': 'INTEGER'})`);
+  const recordsLoadS = (performance.now() - t1) / 1000;
+  const records = Number((await con.runAndReadAll('SELECT count(*) FROM meetings')).getRows()[0][0]);
+  line({ engine: 'duckdb', kind: 'metric', name: 'records_load_s', value: recordsLoadS });
+  line({ engine: 'duckdb', kind: 'metric', name: 'records', value: records });
+  queries.push(...readQueries(args['record-queries'], leaf));
+}
+
+for (const q of queries) {
   let rows = [];
   const once = async () => {
     const t = performance.now();

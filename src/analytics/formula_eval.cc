@@ -22,8 +22,16 @@ constexpr int kMaxTermStartPeriods = 400;  // bound on the search for a first re
 Date Min(const Date& a, const Date& b) { return a < b ? a : b; }
 Date Max(const Date& a, const Date& b) { return a < b ? b : a; }
 
+bool IsRecordCall(const FormulaNode& n) {
+  if (n.kind != Kind::kCall) return false;
+  const FunctionInfo* f = formula_internal::FindFunction(n.text);
+  return f != nullptr && f->kind == FunctionInfo::Kind::kRecord;
+}
+
+// Elements only: a record function's arguments name a record type and its fields.
 const FormulaNode* FirstElement(const FormulaNode& n) {
   if (n.kind == Kind::kElement) return &n;
+  if (IsRecordCall(n)) return nullptr;
   for (const auto& c : n.children) {
     if (const FormulaNode* e = FirstElement(*c)) return e;
   }
@@ -32,6 +40,7 @@ const FormulaNode* FirstElement(const FormulaNode& n) {
 
 void CollectElements(const FormulaNode& n, std::vector<const FormulaNode*>* out) {
   if (n.kind == Kind::kElement) out->push_back(&n);
+  if (IsRecordCall(n)) return;
   for (const auto& c : n.children) CollectElements(*c, out);
 }
 
@@ -77,6 +86,7 @@ class IndexHooks : public formula_internal::FormulaHooks {
 
   Result<FormulaValue> IndexCall(const FormulaNode& call, const FunctionInfo& f) override {
     const FormulaNode& x = *call.children[0];
+    if (f.kind == FunctionInfo::Kind::kRecord) return RecordCall(call);
     if (f.kind == FunctionInfo::Kind::kPeriod) return PeriodCall(call, x);
     const bool count_if = f.kind == FunctionInfo::Kind::kCountIf;
     if (!count_if && x.kind == Kind::kElement && org_pre_ < 0) {
@@ -91,6 +101,21 @@ class IndexHooks : public formula_internal::FormulaHooks {
   }
 
  private:
+  // A record function over the subtree and the current window (a period function around it
+  // has changed the window).
+  Result<FormulaValue> RecordCall(const FormulaNode& call) {
+    std::optional<RecordQuery> q = RecordQueryOf(call);
+    if (!q) return FormulaError("formula.unknown_function", call.position, "hàm không hợp lệ");
+    if (ctx_.records == nullptr) {
+      return FormulaError("formula.unknown_record_type", q->position,
+                          "loại hồ sơ '" + q->type_code + "' không tồn tại");
+    }
+    q->root = ctx_.root_org;
+    q->window = window_;
+    NQ_ASSIGN_OR_RETURN(const std::optional<double> v, ctx_.records->Run(*q));
+    return FormulaValue{v, false};
+  }
+
   static OrgAggregation Aggregation(const FormulaNode& call) {
     if (call.text == "avg") return OrgAggregation::kAverage;
     if (call.text == "min") return OrgAggregation::kMin;
@@ -248,13 +273,24 @@ Result<EvalValue> Evaluate(const Formula& f, const EvalContext& ctx) {
   return EvalValue{v.value, v.estimate};
 }
 
-Status CheckElements(const Formula& f, const ElementCatalog& catalog) {
+namespace {
+
+Status CheckRecordCalls(const FormulaNode& n, const RecordCatalog* records) {
+  if (IsRecordCall(n)) return CheckRecordCall(n, records);
+  for (const auto& c : n.children) NQ_RETURN_IF_ERROR(CheckRecordCalls(*c, records));
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status CheckElements(const Formula& f, const ElementCatalog& catalog,
+                     const RecordCatalog* records) {
   std::vector<const FormulaNode*> elements;
   CollectElements(f.root(), &elements);
   for (const FormulaNode* n : elements) {
     if (catalog.Find(n->text) == nullptr) return UnknownElement(*n);
   }
-  return Status::Ok();
+  return CheckRecordCalls(f.root(), records);
 }
 
 }  // namespace nq::analytics

@@ -16,6 +16,11 @@
 //                    has no value, the first period after it with one)
 //   prev_year(x)     x over the year before the window's end year
 //   yearly_avg(x)    mean of x over each year of the window that has a value
+//   record_count(type, cond), record_sum, … record_share   over the records of the subtree
+//                    dated within the window (RecordIndex::Run, domain/formula.h); a period
+//                    function around one changes its window as for an element (term_start,
+//                    which needs an element's period type, evaluates a record function over
+//                    the window as it is)
 //   comparisons, and, or, not: 1 or 0; if(c, a, b)
 // A result rests on an estimate when any value that took part does. Arithmetic with a missing
 // operand is missing (nullopt), except that count_if and count give 0.
@@ -30,6 +35,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "analytics/record_index.h"
 #include "analytics/value_index.h"
 #include "common/status.h"
 #include "common/time.h"
@@ -56,6 +62,9 @@ class ElementCatalog {
 struct EvalContext {
   const ValueIndex* index = nullptr;
   const ElementCatalog* catalog = nullptr;
+  // The records for the record functions, with their types (RecordIndex::catalog); nullptr:
+  // every record function fails with Invalid "formula.unknown_record_type".
+  const RecordIndex* records = nullptr;
   int64_t root_org = 0;
   Window window;
   Date term_start;
@@ -67,11 +76,15 @@ struct EvalValue {
   bool estimate = false;
 };
 
-// Errors as in domain/formula.h ("formula.div_zero", "formula.unknown_element", "formula.type").
+// Errors as in domain/formula.h ("formula.div_zero", "formula.unknown_element", "formula.type",
+// "formula.unknown_record_type", "formula.unknown_field", "formula.overflow").
 Result<EvalValue> Evaluate(const Formula& f, const EvalContext& ctx);
 
 // Checks, without evaluating, that every element the formula names is in the catalog (Invalid
-// "formula.unknown_element" with the position and a Vietnamese message).
-Status CheckElements(const Formula& f, const ElementCatalog& catalog);
+// "formula.unknown_element" with the position and a Vietnamese message), and every record
+// function its record type and fields (CheckRecordCall, record_index.h: "formula.unknown_
+// record_type" — always when `records` is null —, "formula.unknown_field", "formula.type").
+Status CheckElements(const Formula& f, const ElementCatalog& catalog,
+                     const RecordCatalog* records = nullptr);
 
 }  // namespace nq::analytics

@@ -1,11 +1,13 @@
 #include "analytics/resolution_assessment.h"
 
 #include <algorithm>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "analytics/record_index.h"
 #include "common/format.h"
 #include "domain/formula.h"
 #include "domain/organization.h"
@@ -61,6 +63,21 @@ bool AnyReported(const ValueIndex& index, const ElementCatalog& catalog,
   });
 }
 
+// Some record of one of `types` kept in the subtree and dated within the window.
+bool AnyRecorded(const ResolutionInput& in, const std::vector<std::string>& types, int64_t org_id,
+                 const Window& w) {
+  if (in.records == nullptr) return false;
+  return std::any_of(types.begin(), types.end(), [&](const std::string& code) {
+    RecordQuery q;
+    q.op = RecordOp::kCount;
+    q.type_code = code;
+    q.root = org_id;
+    q.window = w;
+    const Result<std::optional<double>> n = in.records->Run(q);
+    return n.ok() && n->value_or(0) > 0;
+  });
+}
+
 // A subtree's party members against its committee's, both counted over organizations open on
 // the assessment date.
 struct MemberShare {
@@ -101,6 +118,10 @@ bool Additive(const FormulaNode& n, const ElementCatalog& catalog) {
   }
   if (n.kind != FormulaNode::Kind::kCall) return false;
   if (n.text == "sum" || n.text == "count" || n.text == "count_if") return true;
+  if (n.text == "record_count" || n.text == "record_sum" || n.text == "record_orgs" ||
+      n.text == "record_months") {
+    return true;
+  }
   const bool period_fn = n.text == "cumulative" || n.text == "year" || n.text == "term_start" ||
                          n.text == "prev_year" || n.text == "yearly_avg";
   return period_fn && !n.children.empty() && n.children[0] && Additive(*n.children[0], catalog);
@@ -135,7 +156,9 @@ TargetResult AssessOne(const ValueIndex& index, const ElementCatalog& catalog,
   }
   Result<Formula> indicator = Formula::Parse(target.indicator);
   if (!indicator.ok()) return NoData(std::move(r), input, in.config, indicator.status().message());
-  if (Status s = CheckElements(indicator.value(), catalog); !s.ok()) {
+  const std::shared_ptr<const RecordCatalog> record_types =
+      in.records ? in.records->catalog() : nullptr;
+  if (Status s = CheckElements(indicator.value(), catalog, record_types.get()); !s.ok()) {
     return NoData(std::move(r), input, in.config, s.message());
   }
   std::string allocation;
@@ -153,6 +176,7 @@ TargetResult AssessOne(const ValueIndex& index, const ElementCatalog& catalog,
   }
   // Yearly ratings exist only after the year-end review; a bare element bounds the values.
   const std::vector<std::string> codes = indicator.value().ElementCodes();
+  const std::vector<std::string> record_codes = indicator.value().RecordTypeCodes();
   input.pending_until_year_end =
       !codes.empty() && std::all_of(codes.begin(), codes.end(), [&](const std::string& c) {
         const DataElement* e = catalog.Find(c);
@@ -166,6 +190,7 @@ TargetResult AssessOne(const ValueIndex& index, const ElementCatalog& catalog,
   EvalContext ctx;
   ctx.index = &index;
   ctx.catalog = &catalog;
+  ctx.records = in.records;
   ctx.root_org = org_id;
   ctx.term_start = in.term_start;
   ctx.term_end = in.term_end;
@@ -176,7 +201,7 @@ TargetResult AssessOne(const ValueIndex& index, const ElementCatalog& catalog,
   if (!target.value_formula.empty()) {
     Result<Formula> vf = Formula::Parse(target.value_formula);
     if (!vf.ok()) return NoData(std::move(r), input, in.config, vf.status().message());
-    if (Status s = CheckElements(vf.value(), catalog); !s.ok()) {
+    if (Status s = CheckElements(vf.value(), catalog, record_types.get()); !s.ok()) {
       return NoData(std::move(r), input, in.config, s.message());
     }
     per_year = UsesPrevYear(vf.value().root());
@@ -198,7 +223,10 @@ TargetResult AssessOne(const ValueIndex& index, const ElementCatalog& catalog,
     if (!YearWindow(in, p.year, &ctx.window)) continue;
     // A year in which nothing the indicator names was reported has no value (rather than,
     // say, a division of two empty counts).
-    if (!AnyReported(index, catalog, codes, org_id, ctx.window)) continue;
+    if (!AnyReported(index, catalog, codes, org_id, ctx.window) &&
+        !AnyRecorded(in, record_codes, org_id, ctx.window)) {
+      continue;
+    }
     Result<EvalValue> v = Evaluate(indicator.value(), ctx);
     if (!v.ok()) return NoData(std::move(r), input, in.config, v.status().message());
     p.value = v.value().value;

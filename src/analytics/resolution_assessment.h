@@ -10,6 +10,9 @@
 // evaluated once with the window [term start, term start] to give target_value ("0.03 *
 // term_start(members)"), or, when it uses prev_year, with each year's window to give that year's
 // own target (YearPoint::target; a year whose own target has no base value is not judged).
+// A year has a value only when something the indicator names was reported in it: a value of
+// one of its elements, or a record (any, whatever the condition) of one of its record types in
+// the subtree — so a year before the records were kept has no value rather than 0.
 // pending_until_year_end is set when every element the indicator names is yearly; max_value is
 // the element's max when the indicator is a bare element. A target whose indicator is empty,
 // does not parse, names an unknown element or fails to evaluate (division by zero), or whose
@@ -78,8 +81,8 @@ struct ResolutionInput {
   int64_t root_org = 0;
   // The organization whose term it is (the resolution's committee); 0: root_org. Targets are
   // set for it: assessed for a subtree below it, a target on a quantity that adds up over
-  // organizations (an indicator that is a summed or counted element, or sum/count/count_if;
-  // not a percentage, a yes/no target or one with a value formula) is scaled by the subtree's
+  // organizations (an indicator that is a summed or counted element, or sum/count/count_if,
+  // record_count/record_sum/record_orgs/record_months; not a percentage, a yes/no target or one with a value formula) is scaled by the subtree's
   // share of the committee's members, and the explanation says so.
   int64_t committee_org = 0;
   Date as_of;
@@ -89,6 +92,9 @@ struct ResolutionInput {
   // costs milliseconds at national scale (≈17 ms for 52,000 organizations) — callers that
   // assess many subtrees (all provinces) pass their tree.
   const OrgTree* tree = nullptr;
+  // The records for indicators with record functions (record_count, …; RecordIndex, with its
+  // catalog). nullptr: such an indicator is CHƯA CÓ SỐ LIỆU with "formula.unknown_record_type".
+  const RecordIndex* records = nullptr;
 };
 
 // Evaluates and assesses every target. Fails only for an unknown root organization (NotFound

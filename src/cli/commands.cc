@@ -59,14 +59,6 @@ Result<std::unique_ptr<App>> OpenApp(const std::string& db_url, int pool_size, b
   return App::Open(db_url, pool_size);
 }
 
-const Organization* FindOrgByCode(const OrgTree& tree, std::string_view code) {
-  for (size_t i = 0; i < tree.size(); ++i) {
-    const Organization& org = tree.At(static_cast<int>(i));
-    if (org.code == code) return &org;
-  }
-  return nullptr;
-}
-
 Status UnknownOrgCode(std::string_view code) {
   return Status::NotFound("org.not_found", "Không có tổ chức mã " + std::string(code));
 }

@@ -46,6 +46,7 @@ struct Args {
   std::string username;
   std::string full_name;
   std::string role;
+  std::string board;  // user add: the committee board (domain/user.h BoardCode)
   std::string org_code;
   std::string password;
   // import / export
@@ -102,8 +103,6 @@ void PrintProgressKept(Io& io, const TaskImportSummary& s);
 // --as-of as a date: today when absent; Invalid "cli.as_of_invalid" (a usage error).
 Result<Date> AsOfDate(const Args& a);
 
-// The organization with this code in `tree`, or nullptr.
-const Organization* FindOrgByCode(const OrgTree& tree, std::string_view code);
 // NotFound "org.not_found": "Không có tổ chức mã <code>".
 Status UnknownOrgCode(std::string_view code);
 

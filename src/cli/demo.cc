@@ -10,8 +10,10 @@ namespace nq::cli {
 
 std::vector<DemoUser> DemoUsers() {
   return {
-      {"admin", "Nguyễn Thị Thu Hà", Role::kAdmin, kDemoRootCode, "Văn phòng Đảng ủy Khối"},
-      {"bantochuc", "Trần Văn Minh", Role::kCommittee, kDemoRootCode, "Ban Tổ chức Đảng ủy Khối"},
+      {"admin", "Nguyễn Thị Thu Hà", Role::kAdmin, kDemoRootCode, "Văn phòng Đảng ủy Khối",
+       Board::kOffice},
+      {"bantochuc", "Trần Văn Minh", Role::kCommittee, kDemoRootCode, "Ban Tổ chức Đảng ủy Khối",
+       Board::kOrganization},
       {"lanhdao", "Lê Hoàng Phúc", Role::kViewer, kDemoRootCode, "Phó Bí thư Đảng ủy Khối"},
       {"baocao.stc", "Phạm Thị Ngọc Hân", Role::kReporter, "BTR.STC",
        "Văn phòng Đảng ủy Sở Tài chính"},
@@ -46,9 +48,10 @@ Result<DemoSummary> CreateDemo(App& app) {
     in.full_name = u.full_name;
     in.role = u.role;
     in.org_id = org->id;
+    in.board = u.board;
     in.password = kDemoPassword;
     NQ_ASSIGN_OR_RETURN(UserView view, app.users().CreateAsSystem(in));
-    const Principal p{view.id, view.username, view.full_name, view.role, view.org_id};
+    const Principal p{view.id, view.username, view.full_name, view.role, view.org_id, view.board};
     if (u.role == Role::kAdmin) admin = p;
     if (u.role == Role::kCommittee) committee = p;
     summary.users.push_back(u);
@@ -61,6 +64,7 @@ Result<DemoSummary> CreateDemo(App& app) {
 
   NQ_RETURN_IF_ERROR(CreateDemoPlan(app, root_id, &summary));
   NQ_RETURN_IF_ERROR(CreateDemoReporting(app, root_id, &summary));
+  NQ_RETURN_IF_ERROR(CreateDemoRecords(app, root_id, &summary));
   NQ_RETURN_IF_ERROR(CreateDemoTasks(app, &summary));
   NQ_RETURN_IF_ERROR(CreateDemoReview(app, committee, &summary));
 

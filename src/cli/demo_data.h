@@ -51,6 +51,7 @@ struct DemoUser {
   Role role = Role::kViewer;
   std::string org_code;
   std::string note;  // the post, e.g. "Văn phòng Đảng ủy Khối"
+  Board board = Board::kNone;
 };
 
 struct DemoSummary {
@@ -68,6 +69,7 @@ struct DemoSummary {
   int progress_updates = 0;
   std::string provincial_number;
   int64_t provincial_id = 0;
+  int records = 0;             // party-building records (demo_records.cc)
   int64_t review_id = 0;       // the issued mid-term review (demo_review.cc)
   std::string review_number;   // "25-BC/ĐUK"
   std::vector<DemoUser> users;
@@ -105,6 +107,12 @@ inline constexpr const char* kDemoYearlySet = "XDD-NAM";
 inline constexpr const char* kDemoEnterpriseSet = "DN-NAM";
 // The demo's mid-term review date, up to which values exist.
 inline constexpr Date kDemoReviewDate{2023, 5, 17};
+
+// The party-building records of the grassroots organizations and cells under `root_org_id` from
+// the start of the term to kDemoReviewDate (demo_records.cc): dissemination of six documents,
+// cell meetings, role-model pledges, workers' conferences, inspections, and one admission per
+// new member reported. Call after CreateDemoReporting; fills summary->records.
+Status CreateDemoRecords(App& app, int64_t root_org_id, DemoSummary* summary);
 
 // The number the demo's mid-term review is issued under ("25-BC/ĐUK").
 inline constexpr int kDemoReviewNumber = 25;

@@ -30,6 +30,11 @@ void DefineUserAdd(CLI::App& sub, Args& a) {
       ->required()
       ->check(CLI::IsMember({"admin", "committee", "reporter", "viewer"}));
   sub.add_option("--org", a.org_code, "Code of the user's organization (their scope)")->required();
+  sub.add_option("--board", a.board,
+                 "Committee board: organization (Ban Tổ chức), inspection (Ủy ban Kiểm tra), "
+                 "propaganda, mass_mobilization, office; default none")
+      ->check(CLI::IsMember(
+          {"", "none", "organization", "inspection", "propaganda", "mass_mobilization", "office"}));
   AddPassword(sub, a);
 }
 
@@ -45,6 +50,7 @@ int RunUserAdd(const Args& a, Io& io) {
   in.full_name = a.full_name;
   in.role = ParseRole(a.role);
   in.org_id = org->id;
+  in.board = ParseBoard(a.board);
   in.password = *password;
   Result<UserView> user = (*app)->users().CreateAsSystem(in);
   if (!user.ok()) return Fail(io, user.status());

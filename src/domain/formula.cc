@@ -60,6 +60,57 @@ NodePtr MakeBinary(const Token& op, std::string text, NodePtr l, NodePtr r) {
   return n;
 }
 
+bool IsRecordCall(const FormulaNode& n) {
+  if (n.kind != FormulaNode::Kind::kCall) return false;
+  const FunctionInfo* f = formula_internal::FindFunction(n.text);
+  return f != nullptr && f->kind == FunctionInfo::Kind::kRecord;
+}
+
+// The first call under `n` (itself included) of a function other than a plain one, or nullptr.
+const FormulaNode* FirstIndexCall(const FormulaNode& n) {
+  if (n.kind == FormulaNode::Kind::kCall) {
+    const FunctionInfo* f = formula_internal::FindFunction(n.text);
+    if (f != nullptr && f->kind != FunctionInfo::Kind::kPlain) return &n;
+  }
+  for (const auto& c : n.children) {
+    if (const FormulaNode* found = FirstIndexCall(*c)) return found;
+  }
+  return nullptr;
+}
+
+// The arguments of a record function (formula.h "Record functions"): a record type code first,
+// for record_orgs, record_months and record_share a whole number from 1 next, and expressions
+// over the record's fields without aggregate, period or record functions.
+Status CheckRecordArgs(const FormulaNode& call) {
+  const std::string& fn = call.text;
+  const FormulaNode& type = *call.children[0];
+  if (type.kind != FormulaNode::Kind::kElement) {
+    return FormulaError("formula.syntax", type.position,
+                        "đối số thứ nhất của hàm '" + fn +
+                            "' phải là mã một loại hồ sơ, ví dụ cell_meeting");
+  }
+  size_t fields_from = 1;
+  if (fn == "record_orgs" || fn == "record_months" || fn == "record_share") {
+    const FormulaNode& n = *call.children[1];
+    if (n.kind != FormulaNode::Kind::kNumber || n.number < 1 || n.number > 1e6 ||
+        n.number != std::floor(n.number)) {
+      return FormulaError("formula.syntax", n.position,
+                          "đối số thứ hai của hàm '" + fn +
+                              "' phải là một số nguyên từ 1 trở lên (số hồ sơ tối thiểu), ví "
+                              "dụ 1");
+    }
+    fields_from = 2;
+  }
+  for (size_t i = fields_from; i < call.children.size(); ++i) {
+    if (const FormulaNode* inner = FirstIndexCall(*call.children[i])) {
+      return FormulaError("formula.syntax", inner->position,
+                          "trong hàm '" + fn + "' chỉ dùng các trường của hồ sơ, không dùng hàm '" +
+                              inner->text + "'");
+    }
+  }
+  return Status::Ok();
+}
+
 class Parser {
  public:
   explicit Parser(const std::vector<Token>& tokens) : t_(tokens) {}
@@ -241,7 +292,8 @@ class Parser {
                           "hàm '" + name.text + "' không tồn tại");
     }
     const bool aggregate = f->kind == FunctionInfo::Kind::kAggregate ||
-                           f->kind == FunctionInfo::Kind::kCountIf;
+                           f->kind == FunctionInfo::Kind::kCountIf ||
+                           f->kind == FunctionInfo::Kind::kRecord;
     if (aggregate && !inside_aggregate_.empty()) {
       return FormulaError("formula.syntax", name.position,
                           "không thể dùng hàm '" + lower + "' bên trong hàm '" +
@@ -284,6 +336,7 @@ class Parser {
                             "đối số thứ hai của hàm 'year' phải là một năm, ví dụ 2022");
       }
     }
+    if (f->kind == FunctionInfo::Kind::kRecord) NQ_RETURN_IF_ERROR(CheckRecordArgs(*n));
     return n;
   }
 
@@ -293,18 +346,19 @@ class Parser {
   std::string inside_aggregate_;  // the aggregate whose argument is being parsed, if any
 };
 
+// Element codes; the arguments of record functions name record types and fields, not elements.
 void CollectElements(const FormulaNode& n, std::vector<std::string>* out) {
   if (n.kind == FormulaNode::Kind::kElement) out->push_back(n.text);
+  if (IsRecordCall(n)) return;
   for (const auto& c : n.children) CollectElements(*c, out);
 }
 
-bool AnyIndexCall(const FormulaNode& n) {
-  if (n.kind == FormulaNode::Kind::kCall) {
-    const FunctionInfo* f = formula_internal::FindFunction(n.text);
-    if (f != nullptr && f->kind != FunctionInfo::Kind::kPlain) return true;
+void CollectRecordTypes(const FormulaNode& n, std::vector<std::string>* out) {
+  if (IsRecordCall(n)) {
+    out->push_back(n.children[0]->text);
+    return;
   }
-  return std::any_of(n.children.begin(), n.children.end(),
-                     [](const auto& c) { return AnyIndexCall(*c); });
+  for (const auto& c : n.children) CollectRecordTypes(*c, out);
 }
 
 }  // namespace
@@ -332,6 +386,14 @@ std::vector<std::string> Formula::ElementCodes() const {
   return codes;
 }
 
-bool Formula::UsesIndex() const { return AnyIndexCall(*root_); }
+std::vector<std::string> Formula::RecordTypeCodes() const {
+  std::vector<std::string> codes;
+  CollectRecordTypes(*root_, &codes);
+  std::sort(codes.begin(), codes.end());
+  codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+  return codes;
+}
+
+bool Formula::UsesIndex() const { return FirstIndexCall(*root_) != nullptr; }
 
 }  // namespace nq

@@ -12,7 +12,7 @@ namespace {
 
 using Kind = FunctionInfo::Kind;
 
-constexpr std::array<FunctionInfo, 14> kFunctions = {{
+constexpr std::array<FunctionInfo, 22> kFunctions = {{
     {"sum", 1, 1, Kind::kAggregate},
     {"avg", 1, 1, Kind::kAggregate},
     {"min", 1, 1, Kind::kAggregate},
@@ -24,6 +24,14 @@ constexpr std::array<FunctionInfo, 14> kFunctions = {{
     {"term_start", 1, 1, Kind::kPeriod},
     {"prev_year", 1, 1, Kind::kPeriod},
     {"yearly_avg", 1, 1, Kind::kPeriod},
+    {"record_count", 1, 2, Kind::kRecord},
+    {"record_sum", 2, 3, Kind::kRecord},
+    {"record_avg", 2, 3, Kind::kRecord},
+    {"record_min", 2, 3, Kind::kRecord},
+    {"record_max", 2, 3, Kind::kRecord},
+    {"record_orgs", 2, 3, Kind::kRecord},
+    {"record_months", 2, 3, Kind::kRecord},
+    {"record_share", 2, 3, Kind::kRecord},
     {"abs", 1, 1, Kind::kPlain},
     {"round", 1, 2, Kind::kPlain},
     {"if", 3, 3, Kind::kPlain},

@@ -28,7 +28,9 @@
 namespace nq::formula_internal {
 
 struct FunctionInfo {
-  enum class Kind { kAggregate, kCountIf, kPeriod, kPlain };
+  // kRecord: the record functions (record_count, …): the first argument names a record type,
+  // the others are expressions over one record's fields (analytics/record_index.h).
+  enum class Kind { kAggregate, kCountIf, kPeriod, kRecord, kPlain };
   const char* name;  // lower case
   int min_args;
   int max_args;
@@ -50,7 +52,7 @@ class FormulaHooks {
   virtual Result<FormulaValue> Element(const FormulaNode& element) = 0;
   // The category index `literal` (a kString node) stands for when compared with `other`.
   virtual Result<double> Category(const FormulaNode& other, const FormulaNode& literal) = 0;
-  // An aggregate, count_if or period call (FunctionInfo::Kind other than kPlain).
+  // An aggregate, count_if, period or record call (FunctionInfo::Kind other than kPlain).
   virtual Result<FormulaValue> IndexCall(const FormulaNode& call, const FunctionInfo& f) = 0;
 };
 

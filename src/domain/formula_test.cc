@@ -335,5 +335,95 @@ TEST(FormulaTest, NumbersTooLargeAreErrors) {
             "formula.syntax|Lỗi công thức ở vị trí 5: số quá lớn");
 }
 
+// --- record functions (issue 5) -------------------------------------------------------------
+
+TEST(FormulaTest, RecordFunctionsCheckTheirArity) {
+  struct Case {
+    const char* name;
+    int min;
+    int max;
+  };
+  const std::vector<Case> cases = {
+      {"record_count", 1, 2}, {"record_sum", 2, 3},    {"record_avg", 2, 3},
+      {"record_min", 2, 3},   {"record_max", 2, 3},    {"record_orgs", 2, 3},
+      {"record_months", 2, 3}, {"record_share", 2, 3},
+  };
+  for (const Case& c : cases) {
+    for (int n = 0; n <= 4; ++n) {
+      std::string args;
+      for (int i = 0; i < n; ++i) args += i == 0 ? "cell_meeting" : ", 2";
+      const std::string text = "1 + " + std::string(c.name) + "(" + args + ")";
+      Result<Formula> f = Formula::Parse(text);
+      if (n >= c.min && n <= c.max) {
+        EXPECT_TRUE(f.ok()) << text << ": " << f.status().ToString();
+      } else {
+        ASSERT_FALSE(f.ok()) << text;
+        EXPECT_EQ(f.status().key(), "formula.arity") << text;
+        EXPECT_EQ(f.status().message(),
+                  "Lỗi công thức ở vị trí 5: hàm '" + std::string(c.name) + "' cần " +
+                      std::to_string(c.min) + " hoặc " + std::to_string(c.max) +
+                      " đối số, ở đây có " + std::to_string(n))
+            << text;
+      }
+    }
+  }
+}
+
+TEST(FormulaTest, RecordFunctionsNeedABareTypeName) {
+  EXPECT_EQ(Error("record_count(1)"),
+            "formula.syntax|Lỗi công thức ở vị trí 14: đối số thứ nhất của hàm 'record_count' "
+            "phải là mã một loại hồ sơ, ví dụ cell_meeting");
+  EXPECT_EQ(ErrorAt("record_sum(\"cell_meeting\", x)"), "formula.syntax@12");
+  EXPECT_EQ(ErrorAt("2 * record_avg(a + b, x)"), "formula.syntax@18");  // the '+'
+
+  EXPECT_TRUE(Formula::Parse("record_count((cell_meeting))").ok());  // parentheses make no node
+}
+
+TEST(FormulaTest, RecordCountsOfOrganizationsNeedAWholeNumber) {
+  EXPECT_EQ(Error("record_orgs(cell_meeting, 0)"),
+            "formula.syntax|Lỗi công thức ở vị trí 27: đối số thứ hai của hàm 'record_orgs' "
+            "phải là một số nguyên từ 1 trở lên (số hồ sơ tối thiểu), ví dụ 1");
+  EXPECT_EQ(ErrorAt("record_months(cell_meeting, 1.5)"), "formula.syntax@29");
+  EXPECT_EQ(ErrorAt("record_share(cell_meeting, n)"), "formula.syntax@28");
+  EXPECT_EQ(ErrorAt("record_share(cell_meeting, 2 * 3)"), "formula.syntax@30");
+  EXPECT_TRUE(Formula::Parse("record_months(cell_meeting, 1, kind == \"regular\")").ok());
+}
+
+TEST(FormulaTest, RecordFunctionsTakeOnlyFieldsInside) {
+  EXPECT_EQ(Error("record_count(cell_meeting, sum(x) > 1)"),
+            "formula.syntax|Lỗi công thức ở vị trí 28: không thể dùng hàm 'sum' bên trong hàm "
+            "'record_count'");
+  EXPECT_EQ(Error("record_sum(cell_meeting, year(x, 2022))"),
+            "formula.syntax|Lỗi công thức ở vị trí 26: trong hàm 'record_sum' chỉ dùng các "
+            "trường của hồ sơ, không dùng hàm 'year'");
+  EXPECT_EQ(ErrorAt("record_sum(a, record_count(b))"), "formula.syntax@15");
+  EXPECT_EQ(ErrorAt("sum(record_count(b))"), "formula.syntax@5");
+  EXPECT_EQ(ErrorAt("count_if(record_count(b) > 1)"), "formula.syntax@10");
+  // Plain functions are fine, and period functions may wrap a record function.
+  EXPECT_TRUE(Formula::Parse("record_avg(inspection, round(abs(end_on - start_on), 0), "
+                             "if(violation, 1, 0) == 1)")
+                  .ok());
+  EXPECT_TRUE(Formula::Parse("year(record_count(cell_meeting), 2022) + "
+                             "cumulative(record_count(admission, stage == \"admitted\"))")
+                  .ok());
+}
+
+TEST(FormulaTest, RecordTypeCodesAreNotElementCodes) {
+  const Formula f = ParseOrDie(
+      "100 * record_orgs(cell_meeting, 1, kind == \"thematic\") / members + "
+      "record_sum(dissemination, workers_reached) + year(record_count(admission), 2022) + "
+      "record_count(cell_meeting)");
+  EXPECT_EQ(f.ElementCodes(), (std::vector<std::string>{"members"}));
+  EXPECT_EQ(f.RecordTypeCodes(),
+            (std::vector<std::string>{"admission", "cell_meeting", "dissemination"}));
+  EXPECT_TRUE(f.UsesIndex());
+  EXPECT_TRUE(ParseOrDie("a + b").RecordTypeCodes().empty());
+  EXPECT_TRUE(ParseOrDie("record_count(x)").ElementCodes().empty());
+}
+
+TEST(FormulaTest, RecordFunctionsAreRefusedInPlainEvaluation) {
+  EXPECT_EQ(ErrorAt("record_count(cell_meeting) > 1"), "formula.type@1");
+}
+
 }  // namespace
 }  // namespace nq

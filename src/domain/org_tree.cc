@@ -245,4 +245,12 @@ std::vector<int64_t> OrgTree::ActiveOn(int64_t root, const Date& date) const {
 
 std::vector<Organization> OrgTree::ToVector() const { return orgs_; }
 
+const Organization* FindOrgByCode(const OrgTree& tree, std::string_view code) {
+  for (size_t i = 0; i < tree.size(); ++i) {
+    const Organization& org = tree.At(static_cast<int>(i));
+    if (org.code == code) return &org;
+  }
+  return nullptr;
+}
+
 }  // namespace nq

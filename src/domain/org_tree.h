@@ -13,6 +13,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -90,5 +91,8 @@ class OrgTree {
   std::vector<Node> nodes_;
   std::unordered_map<int64_t, int> index_;    // id -> pre-order index
 };
+
+// The organization with this code (exact match) in `tree`, or nullptr. A scan of the tree.
+const Organization* FindOrgByCode(const OrgTree& tree, std::string_view code);
 
 }  // namespace nq

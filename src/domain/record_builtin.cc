@@ -79,6 +79,16 @@ RecordType Type(const char* code, const char* name, const char* description, Rec
           .versions = {std::move(v)}};
 }
 
+// The document's date: the days from it to the session, against the deadline the committee
+// sets in its indicator (record_count(dissemination, held_on - issued_on <= 60)), say how late
+// an organization was. A document may predate the term.
+FieldDef IssuedOn() {
+  FieldDef f = Field("issued_on", "Ngày ban hành văn bản", FieldType::kDate, kOptional,
+                     "Để tính số ngày từ khi văn bản ban hành đến khi quán triệt");
+  f.within_term = false;
+  return f;
+}
+
 RecordType Dissemination() {
   return Type(
       kRecordDissemination, "Hội nghị quán triệt, triển khai",
@@ -87,6 +97,7 @@ RecordType Dissemination() {
       RecordPrivacy::kOpen, "held_on",
       {Field("document", "Văn bản được quán triệt, triển khai", FieldType::kDocument, kRequired,
              "Số và ký hiệu văn bản, ví dụ 01-NQ/ĐUK"),
+       IssuedOn(),
        Field("held_on", "Ngày tổ chức", FieldType::kDate, kRequired),
        Count("members_present", "Số đảng viên dự", kRequired),
        Count("members_total", "Tổng số đảng viên", kRequired),
@@ -96,7 +107,8 @@ RecordType Dissemination() {
                    "Số đảng viên dự không được lớn hơn tổng số đảng viên"),
        PartOfTotal("R2", "workers_reached", "workers_total",
                    "Số người lao động được tuyên truyền, phổ biến không được lớn hơn tổng số "
-                   "người lao động")});
+                   "người lao động"),
+       {"R3", "held_on >= issued_on", "Ngày tổ chức không được trước ngày ban hành văn bản"}});
 }
 
 // Cell and committee meetings share their shape; `who` counts the attendance.

@@ -43,6 +43,7 @@ const std::map<std::string, Input>& GoodRecords() {
   static const std::map<std::string, Input> records = {
       {kRecordDissemination,
        {{"document", "01-NQ/ĐUK"},
+        {"issued_on", "1/8/2020"},
         {"held_on", "15/10/2020"},
         {"members_present", "45"},
         {"members_total", "48"},
@@ -196,6 +197,10 @@ TEST(RecordBuiltinTest, ABadRecordOfEachTypeFailsWithTheRightMessage) {
        {{"members_present", "49"}},
        "record.rule",
        "Số đảng viên dự không được lớn hơn tổng số đảng viên"},
+      {kRecordDissemination,
+       {{"issued_on", "16/10/2020"}},
+       "record.rule",
+       "Ngày tổ chức không được trước ngày ban hành văn bản"},
       {kRecordCellMeeting,
        {{"quality", "Xuất sắc"}},
        "record.unknown_option",

@@ -42,6 +42,45 @@ std::optional<Role> ParseRole(std::string_view code) {
   return std::nullopt;
 }
 
+namespace {
+constexpr Board kBoards[] = {Board::kNone,       Board::kOrganization,     Board::kInspection,
+                             Board::kPropaganda, Board::kMassMobilization, Board::kOffice};
+}  // namespace
+
+const char* BoardCode(Board b) {
+  switch (b) {
+    case Board::kNone: return "";
+    case Board::kOrganization: return "organization";
+    case Board::kInspection: return "inspection";
+    case Board::kPropaganda: return "propaganda";
+    case Board::kMassMobilization: return "mass_mobilization";
+    case Board::kOffice: return "office";
+  }
+  return "";
+}
+
+const char* BoardLabel(Board b) {
+  switch (b) {
+    case Board::kNone: return "";
+    case Board::kOrganization: return "Ban Tổ chức";
+    case Board::kInspection: return "Ủy ban Kiểm tra";
+    case Board::kPropaganda: return "Ban Tuyên giáo";
+    case Board::kMassMobilization: return "Ban Dân vận";
+    case Board::kOffice: return "Văn phòng";
+  }
+  return "";
+}
+
+std::optional<Board> ParseBoard(std::string_view code) {
+  if (code == "none") return Board::kNone;
+  for (Board b : kBoards) {
+    if (code == BoardCode(b)) return b;
+  }
+  return std::nullopt;
+}
+
+bool IsPersonnelBoard(Board b) { return b == Board::kOrganization || b == Board::kInspection; }
+
 bool CanManageUsers(Role r) { return r == Role::kAdmin; }
 bool CanEditOrganizations(Role r) { return r == Role::kAdmin || r == Role::kCommittee; }
 

@@ -29,12 +29,33 @@ bool CanEditOrganizations(Role r);    // admin, committee
 bool CanEditPlan(Role r);             // admin, committee: resolutions, targets, tasks, forms
 bool CanEnterData(Role r);            // admin, committee, reporter
 
+// The board of the committee a user works in (Ban): who may read records about individuals
+// (domain/record_type.h MayReadRecord) depends on it. kNone for users outside the boards.
+enum class Board {
+  kNone,
+  kOrganization,      // Ban Tổ chức
+  kInspection,        // Ủy ban Kiểm tra
+  kPropaganda,        // Ban Tuyên giáo
+  kMassMobilization,  // Ban Dân vận
+  kOffice,            // Văn phòng
+};
+const char* BoardCode(Board b);   // "", "organization", "inspection", "propaganda",
+                                  // "mass_mobilization", "office"
+const char* BoardLabel(Board b);  // "", "Ban Tổ chức", "Ủy ban Kiểm tra", "Ban Tuyên giáo",
+                                  // "Ban Dân vận", "Văn phòng"
+// "" (or "none") → kNone; nullopt for an unknown code.
+std::optional<Board> ParseBoard(std::string_view code);
+// The boards that see records about individuals: the organization board and the inspection
+// commission.
+bool IsPersonnelBoard(Board b);
+
 struct User {
   int64_t id = 0;
   std::string username;       // unique, [a-z0-9._-]{3,64}, case-folded
   std::string full_name;      // e.g. "Nguyễn Văn An"
   Role role = Role::kViewer;
   int64_t org_id = 0;         // the organization whose subtree is the user's scope
+  Board board = Board::kNone;  // the committee board the user works in, if any
   bool disabled = false;
   std::string password_hash;  // libsodium Argon2id string; never leaves the service layer
   int64_t created_at = 0;     // Unix seconds
@@ -58,6 +79,7 @@ struct Principal {
   std::string full_name;
   Role role = Role::kViewer;
   int64_t org_id = 0;  // scope root
+  Board board = Board::kNone;
 };
 
 }  // namespace nq

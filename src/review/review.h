@@ -23,8 +23,9 @@
 //   late_reporting      organizations that sent at least kLateReportingShare of their due
 //                       reports late or not at all (ReviewInput::reporting; evidence: each
 //                       organization and its counts, most late first)
-// Party-building findings (dissemination, worker reach, cell meetings) join this list when the
-// records they rest on exist (a later issue); none is invented without data.
+// then the findings that rest on party-building records, in party_building.h's order
+// (dissemination_late, worker_reach_low, cells_irregular, thematic_uneven, pledges_not_kept,
+// admissions_nse_low); none is invented without records.
 //
 // Per organization (Review::organizations, the annex's tables): one OrgRow per direct child of
 // root_org open on as_of, in tree order, that has its assessment in ReviewInput::children (a
@@ -45,9 +46,12 @@
 #include "common/status.h"
 #include "common/time.h"
 #include "domain/org_tree.h"
+#include "domain/record.h"
+#include "domain/record_type.h"
 #include "domain/resolution.h"
 #include "domain/task.h"
 #include "domain/task_status.h"
+#include "review/party_building.h"
 
 namespace nq::review {
 
@@ -90,6 +94,10 @@ struct ReviewInput {
   // The tasks of `resolution` first, then those of the resolutions the committee follows.
   std::vector<TaskGroup> tasks;
   std::vector<OrgReporting> reporting;  // empty: no late_reporting finding
+  // The party-building records of the subtree dated from the term's start to as_of, and their
+  // types (party_building.h); empty: no party-building part and no finding from records.
+  std::vector<RecordType> record_types;
+  std::vector<Record> records;
   const OrgTree* tree = nullptr;        // names of organizations (required)
   int64_t root_org = 0;                 // the subtree reviewed (the committee or below)
 };
@@ -170,6 +178,8 @@ struct Review {
   std::vector<Finding> findings;
   std::vector<TargetRow> needing_action;  // CHẬM, KHÓ ĐẠT, KHÔNG ĐẠT, CHƯA CÓ SỐ LIỆU
   std::vector<OrgRow> organizations;      // the direct children of root_org (see the top)
+  // I.4 from the records (party_building.h); nullopt when no record says anything.
+  std::optional<PartyBuilding> party_building;
   std::string lessons;     // III, the committee's text ("" until written)
   std::string directions;  // IV, the committee's text
 };

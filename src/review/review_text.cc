@@ -307,6 +307,9 @@ std::vector<TextBlock> ReviewBodyText(const Review& r) {
   int number = 2;
   BreakthroughPart(r, body, &number);
   TasksPart(r, body, &number);
+  if (r.party_building) {
+    for (TextBlock& b : PartyBuildingText(*r.party_building, number++)) body.push_back(std::move(b));
+  }
   LimitationsPart(r, body);
   Heading(body, BlockKind::kHeading1, "III. BÀI HỌC KINH NGHIỆM");
   Narrative(r.lessons, body);

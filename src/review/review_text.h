@@ -7,7 +7,8 @@
 //   opening paragraph; "I. KẾT QUẢ ..."; "1. ..." the headline and buckets, the fields, the
 //   target table, a sentence per target; "2. ..." per breakthrough / key task (a), b), ...) its
 //   counts and the tasks serving it; "2./3. ..." per task section its counts and the tables of
-//   concretizing documents and key projects; "II. ..." each finding and its evidence;
+//   concretizing documents and key projects; "3./4. Công tác xây dựng Đảng" the party-building
+//   figures (party_building.h) when the review has them; "II. ..." each finding and its evidence;
 //   "III. ..." and "IV. ..." the committee's text, a paragraph per non-blank line (an italic
 //   placeholder while empty), then the targets that need action.
 //
@@ -22,7 +23,9 @@
 //                  (state set), "2/18 văn bản cụ thể hóa", "3/11 công trình, dự án" (product set)
 //   kTask          a task line's title; every cell of a document / project row but TT; a
 //                  finding's task evidence
-//   kOrganization  a finding's organization evidence (late reporting)
+//   kOrganization  a finding's organization evidence (late reporting, party-building findings)
+//   kRecords       a party-building figure (I.4): the records of type `code` of the reviewed
+//                  subtree from the term's start to the review date
 // Finding sentences themselves, headings, the opening and the narrative carry no reference.
 //
 // Numbers and dates in the Vietnamese form (1.234,5; 17/5/2023). Pure; thread-safe.
@@ -42,10 +45,10 @@ namespace nq::review {
 
 // What a piece of text stands for.
 struct TextRef {
-  enum class Kind { kNone, kAssessment, kTarget, kTask, kTaskList, kOrganization };
+  enum class Kind { kNone, kAssessment, kTarget, kTask, kTaskList, kOrganization, kRecords };
   Kind kind = Kind::kNone;
   int64_t id = 0;    // kTask, kOrganization: its id; kTaskList: the resolution's id
-  std::string code;  // kTarget: the target's code
+  std::string code;  // kTarget: the target's code; kRecords: the record type's code
   // kTaskList: the assigned tasks of that resolution (sub-tasks included) owned in the reviewed
   // subtree, narrowed by each filter that is set.
   std::optional<TaskState> state;
@@ -84,6 +87,9 @@ struct TextBlock {
 
 // The body of the report, from the opening paragraph to the end of section IV.
 std::vector<TextBlock> ReviewBodyText(const Review& r);
+
+// The party-building part, headed "<number>. Công tác xây dựng Đảng" (ReviewBodyText calls it).
+std::vector<TextBlock> PartyBuildingText(const PartyBuilding& p, int number);
 
 // The pieces' texts, joined.
 std::string PlainText(const Line& line);

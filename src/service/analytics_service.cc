@@ -1,6 +1,7 @@
 #include "service/analytics_service.h"
 
 #include <algorithm>
+#include <string>
 #include <utility>
 
 #include "common/log.h"
@@ -47,6 +48,20 @@ Result<std::unique_ptr<AnalyticsService>> AnalyticsService::Create(store::Databa
     }
   }
   s->catalog_ = std::make_shared<const analytics::ElementCatalog>(std::move(elements));
+
+  s->records_ = std::make_unique<analytics::RecordIndex>(*orgs->tree());
+  NQ_ASSIGN_OR_RETURN(std::vector<RecordType> types, tx->ListRecordTypes());
+  for (const RecordType& t : types) s->records_->DefineType(t);
+  NQ_ASSIGN_OR_RETURN(std::vector<Record> records, tx->ListRecords(store::Tx::RecordQuery{}));
+  Status recorded = s->records_->Load(records);
+  if (!recorded.ok()) {
+    log::Warn("analytics: bulk load of records refused (" + recorded.ToString() +
+              "); loading one by one");
+    for (const Record& r : records) {
+      Status st = s->records_->Insert(r);
+      if (!st.ok()) log::Warn("analytics: record left out of the index: " + st.ToString());
+    }
+  }
   return s;
 }
 
@@ -59,7 +74,9 @@ void AnalyticsService::SyncTree() const {
   std::lock_guard lock(tree_mu_);
   const uint64_t v = orgs_->version();
   if (v == tree_version_) return;
-  index_->ReplaceTree(*orgs_->tree());
+  const std::shared_ptr<const OrgTree> tree = orgs_->tree();
+  index_->ReplaceTree(*tree);
+  records_->ReplaceTree(*tree);
   tree_version_ = v;
 }
 
@@ -112,6 +129,41 @@ void AnalyticsService::OnValueErased(int64_t org_id, int64_t element_id, const P
   if (!st.ok()) log::Warn("analytics: value not erased from the index: " + st.ToString());
 }
 
+void AnalyticsService::OnRecordTypeChanged(const RecordType& t) {
+  if (!records_->DefineType(t)) return;
+  // The index dropped the type's records: reload what is stored.
+  SyncTree();
+  Result<std::unique_ptr<store::Tx>> tx = db_->Begin(store::Actor{}, store::TxMode::kRead);
+  if (!tx.ok()) {
+    log::Error("analytics: cannot reload records of " + t.code + ": " + tx.status().ToString());
+    return;
+  }
+  store::Tx::RecordQuery q;
+  q.type_id = t.id;
+  Result<std::vector<Record>> records = (*tx)->ListRecords(q);
+  if (!records.ok()) {
+    log::Error("analytics: cannot reload records of " + t.code + ": " +
+               records.status().ToString());
+    return;
+  }
+  for (const Record& r : *records) {
+    Status st = records_->Insert(r);
+    if (!st.ok()) log::Warn("analytics: record left out of the index: " + st.ToString());
+  }
+}
+
+void AnalyticsService::OnRecordInserted(const Record& r) {
+  SyncTree();  // the record may belong to an organization created since the last read
+  Status st = records_->Insert(r);
+  if (!st.ok()) log::Warn("analytics: record left out of the index: " + st.ToString());
+}
+
+void AnalyticsService::OnRecordErased(int64_t record_id) {
+  if (!records_->Erase(record_id)) {
+    log::Warn("analytics: record " + std::to_string(record_id) + " was not in the index");
+  }
+}
+
 namespace {
 
 // The subtree to assess: `root` when given (in scope), else the resolution's committee when it
@@ -129,7 +181,7 @@ Result<int64_t> ChooseRoot(const OrgTree& tree, const Principal& p, const Resolu
 
 // `tree` must outlive the input (the index checks organizations against it instead of copying its own).
 analytics::ResolutionInput InputOf(const ResolutionDetail& d, int64_t root, const Date& as_of,
-                                   const OrgTree& tree) {
+                                   const OrgTree& tree, const analytics::RecordIndex* records) {
   analytics::ResolutionInput in;
   in.tree = &tree;
   in.term_start = d.term.start;
@@ -139,6 +191,7 @@ analytics::ResolutionInput InputOf(const ResolutionDetail& d, int64_t root, cons
   in.committee_org = d.term.org_id;
   in.as_of = as_of;
   in.config = d.settings;
+  in.records = records;
   return in;
 }
 
@@ -152,9 +205,9 @@ Result<ResolutionDashboard> AnalyticsService::Assess(const Principal& p, int64_t
   const std::shared_ptr<const OrgTree> tree = orgs_->tree();
   NQ_ASSIGN_OR_RETURN(int64_t top, ChooseRoot(*tree, p, detail, root));
   const std::shared_ptr<const analytics::ElementCatalog> cat = catalog();
+  const analytics::ResolutionInput in = InputOf(detail, top, as_of, *tree, records_.get());
   NQ_ASSIGN_OR_RETURN(analytics::ResolutionResult result,
-                      analytics::AssessResolution(*index_, *cat,
-                                                  InputOf(detail, top, as_of, *tree)));
+                      analytics::AssessResolution(*index_, *cat, in));
   ResolutionDashboard out;
   out.root = *tree->Find(top);
   out.plan = std::move(detail);
@@ -175,7 +228,7 @@ Result<TargetChart> AnalyticsService::TargetDetail(const Principal& p, int64_t r
   const std::shared_ptr<const OrgTree> tree = orgs_->tree();
   NQ_ASSIGN_OR_RETURN(int64_t top, ChooseRoot(*tree, p, detail, root));
   const std::shared_ptr<const analytics::ElementCatalog> cat = catalog();
-  const analytics::ResolutionInput in = InputOf(detail, top, as_of, *tree);
+  const analytics::ResolutionInput in = InputOf(detail, top, as_of, *tree, records_.get());
 
   TargetChart chart;
   NQ_ASSIGN_OR_RETURN(chart.result, analytics::AssessTargetFor(*index_, *cat, in, target, top));

@@ -1,14 +1,16 @@
-// AnalyticsService: the in-memory value index of the whole database (analytics/value_index.h),
-// loaded at start-up and updated by DataService after each committed write, and the assessment
-// of resolutions over it, with scope checks.
+// AnalyticsService: the in-memory value index of the whole database (analytics/value_index.h)
+// and its record index (analytics/record_index.h: every record type and record, for the record
+// functions of formulas), loaded at start-up and updated by DataService and RecordService after
+// each committed write, and the assessment of resolutions over both, with scope checks.
 //
 // Scope: a principal may assess a resolution they can read (PlanService rules) for any
 // organization inside their own scope; the default root is the resolution's committee when it
 // is in scope, else the principal's scope root. An organization outside scope: Forbidden
 // "scope.denied".
 //
-// Thread-safety: all methods are thread-safe. The index follows the organization tree: a read
-// that finds OrgService's version changed first renumbers the index (ValueIndex::ReplaceTree).
+// Thread-safety: all methods are thread-safe. The indexes follow the organization tree: a read
+// that finds OrgService's version changed first renumbers them (ValueIndex::ReplaceTree,
+// RecordIndex::ReplaceTree).
 #pragma once
 
 #include <cstdint>
@@ -20,10 +22,13 @@
 #include <vector>
 
 #include "analytics/formula_eval.h"
+#include "analytics/record_index.h"
 #include "analytics/resolution_assessment.h"
 #include "analytics/value_index.h"
 #include "common/status.h"
 #include "domain/data.h"
+#include "domain/record.h"
+#include "domain/record_type.h"
 #include "domain/user.h"
 #include "service/org_service.h"
 #include "service/plan_service.h"
@@ -51,18 +56,27 @@ struct ResolutionDashboard {
 
 class AnalyticsService {
  public:
-  // Loads every data element and value into a new index. `db`, `orgs`, `plans` must outlive it.
+  // Loads every data element and value into a new index, and every record type and record into
+  // the record index. `db`, `orgs`, `plans` must outlive it.
   static Result<std::unique_ptr<AnalyticsService>> Create(store::Database* db, OrgService* orgs,
                                                           PlanService* plans);
 
   // The catalog of data elements (a snapshot).
   std::shared_ptr<const analytics::ElementCatalog> catalog() const;
   const analytics::ValueIndex& index() const { return *index_; }
+  // The records (with their types: records().catalog()).
+  const analytics::RecordIndex& records() const { return *records_; }
 
   // Called by DataService after a committed change (never before the commit).
   void OnElementChanged(const DataElement& e);
   void OnValueSet(const DataValue& v);
   void OnValueErased(int64_t org_id, int64_t element_id, const Period& period);
+  // Called by RecordService after a committed change. A type revised so that its records
+  // cannot be kept in the index (a field that changed type) has them reloaded from the store.
+  // A record the index cannot hold (no date, unknown type) is left out and logged.
+  void OnRecordTypeChanged(const RecordType& t);
+  void OnRecordInserted(const Record& r);
+  void OnRecordErased(int64_t record_id);
 
   // Assessment of a resolution as of a date for a subtree (root nullopt: the default above),
   // with the resolution's assessment settings (PlanService::GetAssessmentSettings).
@@ -87,6 +101,7 @@ class AnalyticsService {
   OrgService* orgs_ = nullptr;
   PlanService* plans_ = nullptr;
   std::unique_ptr<analytics::ValueIndex> index_;
+  std::unique_ptr<analytics::RecordIndex> records_;
   mutable std::mutex tree_mu_;
   mutable uint64_t tree_version_ = 0;
   mutable std::shared_mutex catalog_mu_;

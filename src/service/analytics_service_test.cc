@@ -213,5 +213,88 @@ TEST_F(AnalyticsTest, ElementSeriesFollowsScope) {
   EXPECT_EQ(s.status().key(), "element.not_found");
 }
 
+// Records feed a target through the record index: a committed record is seen by the next
+// assessment (OnRecordInserted, as RecordService calls it after its commit), an erased one
+// leaves it, and the index is loaded from the store at start-up.
+TEST_F(AnalyticsTest, RecordsFeedTargets) {
+  Target t;
+  t.resolution_id = resolution_.id;
+  t.code = "MT2";
+  t.position = 2;
+  t.text = "Các chi bộ sinh hoạt thường kỳ ít nhất 12 lần trong nhiệm kỳ";
+  t.kind = TargetKind::kCumulative;
+  t.indicator = "record_count(cell_meeting, kind == \"regular\")";
+  t.value = 12;
+  t.unit = "cuộc";
+  ASSERT_TRUE(app_->plans().CreateTargetAsSystem(t, system_).ok());
+
+  std::optional<RecordType> type;
+  {
+    auto tx = app_->db().Begin(system_, store::TxMode::kRead);
+    ASSERT_TRUE(tx.ok());
+    Result<std::vector<RecordType>> types = (*tx)->ListRecordTypes();
+    ASSERT_TRUE(types.ok()) << types.status().ToString();
+    for (const RecordType& x : *types) {
+      if (x.code == "cell_meeting") type = x;
+    }
+  }
+  ASSERT_TRUE(type.has_value()) << "the built-in types are seeded at start-up";
+  app_->analytics().OnRecordTypeChanged(*type);  // as RecordService's hook does
+
+  auto insert = [&](const char* org, Date held_on, const char* kind) -> int64_t {
+    Record r;
+    r.type_id = type->id;
+    r.version = 1;
+    r.org_id = Id(org);
+    r.values = {{"kind", OptionRef{kind}},
+                {"held_on", held_on},
+                {"members_present", 9.0},
+                {"members_total", 10.0}};
+    auto tx = app_->db().Begin(system_, store::TxMode::kWrite);
+    EXPECT_TRUE(tx.ok());
+    Result<int64_t> id = (*tx)->InsertRecord(r);
+    EXPECT_TRUE(id.ok()) << id.status().ToString();
+    EXPECT_TRUE((*tx)->Commit().ok());
+    r.id = id.ok() ? *id : 0;
+    app_->analytics().OnRecordInserted(r);
+    return r.id;
+  };
+  auto mt2 = [&]() -> analytics::TargetResult {
+    Result<ResolutionDashboard> d =
+        app_->analytics().Assess(As(Role::kCommittee, "DUK"), resolution_.id, as_of_);
+    EXPECT_TRUE(d.ok()) << d.status().ToString();
+    for (const analytics::TargetResult& r : d->result.targets) {
+      if (r.target.code == "MT2") return r;
+    }
+    ADD_FAILURE() << "no MT2";
+    return {};
+  };
+
+  EXPECT_EQ(mt2().assessment.status, analytics::TargetStatus::kNoData);
+  const int64_t first = insert("DUK.SYT", Date{2022, 3, 10}, "regular");
+  insert("DUK.SCT", Date{2022, 4, 12}, "regular");
+  insert("DUK.SCT", Date{2023, 1, 12}, "thematic");
+  analytics::TargetResult r = mt2();
+  EXPECT_EQ(r.error, "");
+  EXPECT_EQ(YearValue(r, 2021), std::nullopt);
+  EXPECT_EQ(YearValue(r, 2022), 2);
+  EXPECT_EQ(YearValue(r, 2023), 0);  // a thematic meeting only: recorded, but not counted
+  EXPECT_EQ(r.assessment.actual, 2);
+  EXPECT_EQ(app_->analytics().records().size(), 3);
+
+  app_->analytics().OnRecordErased(first);
+  EXPECT_EQ(YearValue(mt2(), 2022), 1);
+
+  // A reopened app loads the records from the store (the erased one was only erased from the
+  // index, so it is back: the store still holds it).
+  app_.reset();
+  Result<std::unique_ptr<App>> reopened = App::Open(url_, 2);
+  ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+  app_ = std::move(reopened).value();
+  EXPECT_EQ(app_->analytics().records().size(), 3);
+  EXPECT_NE(app_->analytics().records().catalog()->Find("cell_meeting"), nullptr);
+  EXPECT_EQ(YearValue(mt2(), 2022), 2);
+}
+
 }  // namespace
 }  // namespace nq

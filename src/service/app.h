@@ -12,6 +12,7 @@
 #include "service/data_service.h"
 #include "service/org_service.h"
 #include "service/plan_service.h"
+#include "service/record_service.h"
 #include "service/task_service.h"
 #include "service/user_service.h"
 #include "store/database.h"
@@ -21,8 +22,9 @@ namespace nq {
 class App {
  public:
   // Opens (and migrates) the database at `db_url` (see store::Database::Open for the URL forms
-  // and errors) and loads the services (the analytics index with every stored value); fails if
-  // the stored organization tree is inconsistent.
+  // and errors), adds the built-in record types it lacks (RecordService::SeedBuiltinTypes) and
+  // loads the services (the analytics index with every stored value and record); fails if the
+  // stored organization tree is inconsistent.
   static Result<std::unique_ptr<App>> Open(const std::string& db_url, int pool_size = 4);
 
   store::Database& db() { return *db_; }
@@ -33,6 +35,7 @@ class App {
   AnalyticsService& analytics() { return *analytics_; }  // the value index, assessments
   DataService& data() { return *data_; }                 // elements, sets, values, approval
   TaskService& tasks() { return *tasks_; }               // assigned tasks, progress, evidence
+  RecordService& records() { return *records_; }         // record types and records
 
  private:
   App() = default;
@@ -44,6 +47,7 @@ class App {
   std::unique_ptr<AnalyticsService> analytics_;  // before data_, which holds a pointer to it
   std::unique_ptr<DataService> data_;
   std::unique_ptr<TaskService> tasks_;
+  std::unique_ptr<RecordService> records_;
 };
 
 }  // namespace nq

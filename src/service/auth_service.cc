@@ -138,7 +138,7 @@ Result<SignedIn> AuthService::Login(const std::string& username, const std::stri
   SignedIn s;
   s.token = RandomHex(kTokenBytes);
   s.csrf_token = RandomHex(kTokenBytes);
-  s.principal = Principal{user->id, user->username, user->full_name, user->role, user->org_id};
+  s.principal = Principal{user->id, user->username, user->full_name, user->role, user->org_id, user->board};
   s.expires_at = now + kSessionSeconds;
 
   store::Session row;
@@ -217,7 +217,7 @@ Result<SignedIn> AuthService::LoadSession(const std::string& token,
   SignedIn s;
   s.token = token;
   s.csrf_token = row->csrf_token;
-  s.principal = Principal{user->id, user->username, user->full_name, user->role, user->org_id};
+  s.principal = Principal{user->id, user->username, user->full_name, user->role, user->org_id, user->board};
   s.expires_at = row->expires_at;
   return s;
 }

@@ -96,6 +96,10 @@ Result<review::Review> BuildReview(App& app, const Principal& p, const ReviewReq
   }
   NQ_ASSIGN_OR_RETURN(in.reporting, Reporting(app, p, in.term, in.root_org, r.as_of));
   NQ_ASSIGN_OR_RETURN(in.children, ChildAssessments(app, p, r, *tree, in.root_org));
+  NQ_ASSIGN_OR_RETURN(RecordService::RecordSet records,
+                      app.records().RecordsForFigures(p, in.root_org, in.term.start, r.as_of));
+  in.record_types = std::move(records.types);
+  in.records = std::move(records.records);
   return review::BuildReview(in);
 }
 

@@ -164,7 +164,7 @@ class ServiceTest : public ::testing::Test {
     EXPECT_TRUE(tx.ok());
     Result<User> u = (*tx)->GetUser(user_id);
     EXPECT_TRUE(u.ok()) << u.status().ToString();
-    return Principal{u->id, u->username, u->full_name, u->role, u->org_id};
+    return Principal{u->id, u->username, u->full_name, u->role, u->org_id, u->board};
   }
 
   int64_t LastAuditId() {

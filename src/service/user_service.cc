@@ -49,6 +49,7 @@ Status ApplyInput(const UserInput& in, User* u) {
   if (in.full_name) u->full_name = std::string(Trim(*in.full_name));
   if (in.role) u->role = *in.role;
   if (in.org_id) u->org_id = *in.org_id;
+  if (in.board) u->board = *in.board;
   if (in.disabled) u->disabled = *in.disabled;
   return ValidateUser(*u);
 }
@@ -72,6 +73,7 @@ UserView UserService::View(const User& u) const {
   v.org_id = u.org_id;
   const std::shared_ptr<const OrgTree> tree = orgs_->tree();
   if (const Organization* org = tree->Find(u.org_id)) v.org_name = org->name;
+  v.board = u.board;
   v.disabled = u.disabled;
   v.created_at = u.created_at;
   return v;

@@ -30,6 +30,7 @@ struct UserInput {
   std::optional<std::string> full_name;
   std::optional<Role> role;
   std::optional<int64_t> org_id;
+  std::optional<Board> board;           // the committee board (domain/user.h); default none
   std::optional<std::string> password;  // create: required; update: sets a new one
   std::optional<bool> disabled;
 };
@@ -42,6 +43,7 @@ struct UserView {
   Role role = Role::kViewer;
   int64_t org_id = 0;
   std::string org_name;
+  Board board = Board::kNone;
   bool disabled = false;
   int64_t created_at = 0;
 };

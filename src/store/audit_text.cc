@@ -30,6 +30,7 @@ std::string UserJson(const User& user, bool password_changed) {
       .Add("full_name", user.full_name)
       .Add("role", RoleCode(user.role))
       .Add("org_id", static_cast<int64_t>(user.org_id))
+      .Add("board", BoardCode(user.board))
       .Add("disabled", user.disabled)
       .Add("created_at", static_cast<int64_t>(user.created_at));
   if (password_changed) j.Add("password_changed", true);

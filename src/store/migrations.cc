@@ -397,6 +397,11 @@ CREATE TABLE record_values (
   PRIMARY KEY (record_id, field)
 )
 )sql"},
+    // The committee board a user works in (domain/user.h Board): the organization board and the
+    // inspection commission read records about individuals.
+    {9, "users' committee board", R"sql(
+ALTER TABLE users ADD COLUMN board TEXT NOT NULL DEFAULT ''
+)sql"},
 };
 
 constexpr int kLatest = static_cast<int>(std::size(kMigrations));

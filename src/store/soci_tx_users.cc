@@ -13,13 +13,14 @@ namespace {
 constexpr long long kLoginFailureMemorySeconds = 24LL * 3600;
 
 constexpr char kUserSelect[] =
-    "SELECT id, username, full_name, role, org_id, disabled, password_hash, created_at "
+    "SELECT id, username, full_name, role, org_id, board, disabled, password_hash, created_at "
     "FROM users ";
 
 struct UserRow {
   long long id = 0;
   std::string username, full_name, role;
   long long org_id = 0;
+  std::string board;
   int disabled = 0;
   std::string password_hash;
   long long created_at = 0;
@@ -30,6 +31,7 @@ struct UserRow {
     st.exchange(soci::into(full_name));
     st.exchange(soci::into(role));
     st.exchange(soci::into(org_id));
+    st.exchange(soci::into(board));
     st.exchange(soci::into(disabled));
     st.exchange(soci::into(password_hash));
     st.exchange(soci::into(created_at));
@@ -37,13 +39,15 @@ struct UserRow {
 
   Result<User> ToUser() const {
     std::optional<Role> r = ParseRole(role);
-    if (!r) return Corrupt("users", id);
+    std::optional<Board> b = ParseBoard(board);
+    if (!r || !b) return Corrupt("users", id);
     User u;
     u.id = id;
     u.username = username;
     u.full_name = full_name;
     u.role = *r;
     u.org_id = org_id;
+    u.board = *b;
     u.disabled = disabled != 0;
     u.password_hash = password_hash;
     u.created_at = created_at;
@@ -106,10 +110,11 @@ Result<int64_t> SociTx::InsertUser(const User& user) {
     long long org_id = user.org_id;
     long long created_at = user.created_at;
     long long id = 0;
-    sql_ << "INSERT INTO users (username, full_name, role, org_id, disabled, password_hash, "
-            "created_at) VALUES (:u, :f, :r, :o, :d, :p, :c) RETURNING id",
+    std::string board = BoardCode(user.board);
+    sql_ << "INSERT INTO users (username, full_name, role, org_id, board, disabled, "
+            "password_hash, created_at) VALUES (:u, :f, :r, :o, :b, :d, :p, :c) RETURNING id",
         soci::use(user.username), soci::use(user.full_name), soci::use(role), soci::use(org_id),
-        soci::use(disabled), soci::use(user.password_hash), soci::use(created_at), soci::into(id);
+        soci::use(board), soci::use(disabled), soci::use(user.password_hash), soci::use(created_at), soci::into(id);
     new_id = id;
     User stored = user;
     stored.id = new_id;
@@ -128,10 +133,11 @@ Status SociTx::UpdateUser(const User& user, const std::string& action) {
     long long org_id = user.org_id;
     long long created_at = user.created_at;
     long long id = user.id;
-    sql_ << "UPDATE users SET username = :u, full_name = :f, role = :r, org_id = :o, "
+    std::string board = BoardCode(user.board);
+    sql_ << "UPDATE users SET username = :u, full_name = :f, role = :r, org_id = :o, board = :b, "
             "disabled = :d, password_hash = :p, created_at = :c WHERE id = :id",
         soci::use(user.username), soci::use(user.full_name), soci::use(role), soci::use(org_id),
-        soci::use(disabled), soci::use(user.password_hash), soci::use(created_at), soci::use(id);
+        soci::use(board), soci::use(disabled), soci::use(user.password_hash), soci::use(created_at), soci::use(id);
     InsertAudit("user", std::to_string(user.id), action, UserJson(old),
                 UserJson(user, old.password_hash != user.password_hash));
     return Status::Ok();

@@ -154,6 +154,8 @@ Json UserJson(const UserView& user) {
   j["role_label"] = RoleLabel(user.role);
   j["org_id"] = user.org_id;
   j["org_name"] = user.org_name;
+  j["board"] = BoardCode(user.board);
+  j["board_label"] = BoardLabel(user.board);
   j["disabled"] = user.disabled;
   j["created_at"] = FormatIsoInstant(user.created_at);
   return j;
@@ -168,6 +170,7 @@ Json PrincipalJson(App& app, const Principal& p) {
   j["role_label"] = RoleLabel(p.role);
   j["org_id"] = p.org_id;
   j["org_name"] = OrgNameOf(app, p.org_id);
+  j["board"] = BoardCode(p.board);
   return j;
 }
 

@@ -81,6 +81,16 @@ Status ReadUserInput(JsonObjectReader& body, bool create, UserInput* in) {
                              "viewer");
     }
   }
+  std::optional<std::string> board;
+  NQ_RETURN_IF_ERROR(body.GetString("board", &board));
+  if (board) {
+    in->board = ParseBoard(*board);
+    if (!in->board) {
+      return Status::Invalid("json.bad_value",
+                             "Trường \"board\" phải là một trong: \"\" (không thuộc ban nào), "
+                             "organization, inspection, propaganda, mass_mobilization, office");
+    }
+  }
   NQ_RETURN_IF_ERROR(body.GetInt("org_id", 1, std::numeric_limits<int64_t>::max(), &in->org_id));
   NQ_RETURN_IF_ERROR(body.GetString("password", &in->password));
   NQ_RETURN_IF_ERROR(body.GetBool("disabled", &in->disabled));

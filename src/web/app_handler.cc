@@ -11,6 +11,7 @@
 #include "web/api_data.h"
 #include "web/api_common.h"
 #include "web/api_orgs.h"
+#include "web/api_records.h"
 #include "web/api_resolutions.h"
 #include "web/api_reviews.h"
 #include "web/api_session.h"
@@ -26,6 +27,7 @@
 #include "web/pages_login.h"
 #include "web/pages_org.h"
 #include "web/pages_orgs.h"
+#include "web/pages_records.h"
 #include "web/pages_reviews.h"
 #include "web/pages_tasks.h"
 #include "web/pages_users.h"
@@ -127,6 +129,7 @@ Handler MakeAppHandler(App& app, const AppOptions& options) {
   AddAssessmentApi(router, ctx);
   AddAssessmentSettingsApi(router, ctx);
   AddTaskApi(router, ctx);
+  AddRecordApi(router, ctx);
   AddReviewApi(router, ctx);
   AddLoginPages(router, ctx);
   AddHomePage(router, ctx);
@@ -137,6 +140,7 @@ Handler MakeAppHandler(App& app, const AppOptions& options) {
   AddEntryPages(router, ctx);
   AddDashboardPages(router, ctx);
   AddTaskPages(router, ctx);
+  AddRecordPages(router, ctx);
   AddAssessmentSettingsPages(router, ctx);
   AddReviewPages(router, ctx);
 

@@ -56,6 +56,9 @@ class Linker {
       }
       case TextRef::Kind::kOrganization:
         return "/orgs/" + std::to_string(ref.id);
+      case TextRef::Kind::kRecords:
+        return "/records/" + PercentEncode(ref.code) + "?org=" + std::to_string(r_.root_org) +
+               "&from=" + FormatIso(r_.term.start) + "&to=" + as_of_;
       case TextRef::Kind::kNone:
         break;
     }
@@ -83,6 +86,8 @@ class Linker {
       }
       case TextRef::Kind::kOrganization:
         return "Tổ chức đảng: thông tin và các tổ chức trực thuộc";
+      case TextRef::Kind::kRecords:
+        return "Các hồ sơ công tác xây dựng Đảng mà số liệu này tính từ, đến ngày " + as_of_vi_;
       case TextRef::Kind::kNone:
         break;
     }

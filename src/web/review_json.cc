@@ -91,6 +91,54 @@ Json OrgRowJson(const review::OrgRow& o, const std::vector<review::TargetRow>& r
   return j;
 }
 
+Json OptionalNumber(const std::optional<double>& x) { return x ? Json(*x) : Json(nullptr); }
+
+Json YearsJson(const std::vector<review::YearFigure>& v, const char* part) {
+  Json out = Json::array();
+  for (const review::YearFigure& y : v) {
+    out.push_back(Json{{"year", y.year}, {"count", y.count}, {part, y.part}});
+  }
+  return out;
+}
+
+// review.h PartyBuilding; null when the review has none.
+Json PartyBuildingJson(const std::optional<review::PartyBuilding>& party) {
+  if (!party) return nullptr;
+  const review::PartyBuilding& p = *party;
+  Json documents = Json::array();
+  for (const review::DocumentDissemination& d : p.documents) {
+    documents.push_back(Json{{"document", d.document},
+                             {"issued", d.issued ? Json(FormatIso(*d.issued)) : Json(nullptr)},
+                             {"done", d.done},
+                             {"late", d.late},
+                             {"not_done", d.not_done}});
+  }
+  Json j;
+  j["units"] = p.units;
+  j["cells"] = p.cells;
+  j["dissemination"] = Json{{"sessions", p.sessions},
+                            {"deadline_days", review::kDisseminationDeadlineDays},
+                            {"member_reach", OptionalNumber(p.member_reach)},
+                            {"worker_reach", OptionalNumber(p.worker_reach)},
+                            {"documents", std::move(documents)}};
+  j["cell_meetings"] = Json{{"from", FormatIso(p.window_from)},
+                            {"to", FormatIso(p.window_to)},
+                            {"months", p.window_months},
+                            {"quarters", p.window_quarters},
+                            {"regular", p.regular_meetings},
+                            {"cells_every_month", p.cells_every_month},
+                            {"attendance", OptionalNumber(p.attendance)},
+                            {"thematic", p.thematic_meetings},
+                            {"cells_thematic_regular", p.cells_thematic_regular}};
+  j["admissions"] = YearsJson(p.admissions, "non_state_enterprises");
+  j["inspection"] = Json{{"count", p.inspections},
+                         {"organizations", p.inspected_orgs},
+                         {"violations", p.violations}};
+  j["pledges"] = YearsJson(p.pledges, "kept");
+  j["conferences"] = YearsJson(p.conferences, "held");
+  return j;
+}
+
 }  // namespace
 
 Json ReviewJson(const review::Review& r) {
@@ -122,6 +170,7 @@ Json ReviewJson(const review::Review& r) {
     sections.push_back(std::move(item));
   }
   j["task_sections"] = std::move(sections);
+  j["party_building"] = PartyBuildingJson(r.party_building);
   Json findings = Json::array();
   for (const review::Finding& f : r.findings) findings.push_back(FindingJson(f));
   j["findings"] = std::move(findings);

@@ -60,6 +60,7 @@ std::string RenderPage(const PageFrame& frame, std::string_view name, const mstc
       {"nav_orgs", frame.active_nav == "orgs"},
       {"nav_dashboard", frame.active_nav == "dashboard"},
       {"nav_tasks", frame.active_nav == "tasks"},
+      {"nav_records", frame.active_nav == "records"},
       {"nav_entry", frame.active_nav == "entry"},
       {"nav_data_sets", frame.active_nav == "data_sets"},
       {"nav_completeness", frame.active_nav == "completeness"},
