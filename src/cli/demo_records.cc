@@ -4,14 +4,17 @@
 //   - dissemination of six documents: most organizations within the committee's 60 days, a few
 //     late, one or two not yet done for the latest documents; few workers reached overall
 //     (enterprises reach a fifth to two fifths of their workers);
-//   - cell meetings: every cell monthly, but some cells miss months; thematic meetings every
-//     quarter in most cells, uneven in others;
+//   - cell meetings: base cells as they reported them (cell_meeting_held and meeting_attendance
+//     of the monthly report); the cells under base committees, which do not report, monthly but
+//     some miss months; thematic meetings every quarter in most cells, uneven in others;
 //   - role-model pledges of the heads each year, assessed by the committee: a few not kept;
 //   - admissions: one "admitted" record per new member the organizations reported (the
 //     reported monthly values of new_members), so records and reports agree — few in non-state
 //     enterprises; inspections focused on a few organizations a year; workers' conferences held
 //     by almost every unit.
 #include <algorithm>
+#include <map>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -59,6 +62,7 @@ class RecordMaker {
   RecordMaker(App& app, int64_t root_id) : app_(app), tree_(*app.orgs().tree()), root_(root_id) {}
 
   Status Build() {
+    NQ_RETURN_IF_ERROR(LoadReported());
     int unit_index = 0;
     int cell_index = 0;
     for (const Organization& org : tree_.Subtree(root_)) {
@@ -69,7 +73,8 @@ class RecordMaker {
         Cell(org, cell_index++);
       }
     }
-    return Admissions();
+    Admissions();
+    return Status::Ok();
   }
 
   std::vector<Record>& records() { return records_; }
@@ -176,10 +181,14 @@ class RecordMaker {
     }
   }
 
+  // A base cell's regular meetings are the ones it reported (cell_meeting_held, with the
+  // reported attendance); the cells under base committees, which do not report, keep their own
+  // record, and some miss months.
   void Cell(const Organization& org, int index) {
     SplitMix64 rng(SeedOf(org.code, 7));
-    const bool irregular = index % 9 == 4;  // misses a few months
-    const bool uneven = index % 4 == 1;     // thematic meetings now and then
+    const bool reports = org.kind == OrgKind::kBaseCell;
+    const bool irregular = !reports && index % 9 == 4;  // misses a few months
+    const bool uneven = index % 4 == 1;                 // thematic meetings now and then
     const int members = std::max(3, org.members);
     for (Date month = kFirst; month < Date{kLast.year, kLast.month, 1};
          month = month.month == 12 ? Date{month.year + 1, 1, 1}
@@ -187,11 +196,17 @@ class RecordMaker {
       const Date held{month.year, month.month, rng.Between(3, 12)};
       if (!OpenOn(org, held)) continue;
       if (irregular && rng.Between(0, 9) < 2) continue;
+      const auto reported = held_.find({org.id, MonthKey(held)});
+      if (reports && (reported == held_.end() || reported->second < 0.5)) continue;
       Record& r = Add(kRecordCellMeeting, org);
       r.values["kind"] = OptionRef{"regular"};
       r.values["held_on"] = held;
       r.values["members_total"] = static_cast<double>(members);
-      r.values["members_present"] = Share(members, irregular ? 720 : 850, 1000, rng);
+      const auto pct = attendance_.find({org.id, MonthKey(held)});
+      r.values["members_present"] =
+          reports && pct != attendance_.end()
+              ? static_cast<double>(static_cast<int>(members * pct->second / 100 + 0.5))
+              : Share(members, irregular ? 720 : 850, 1000, rng);
       r.values["quality"] = OptionRef{irregular ? "average" : (rng.Between(0, 3) ? "good" : "fair")};
       // A thematic meeting in the last month of each quarter.
       if (month.month % 3 == 0 && (!uneven || rng.Between(0, 1) == 0)) {
@@ -207,37 +222,54 @@ class RecordMaker {
     }
   }
 
-  // One "admitted" record per new member the organizations reported, on the 20th of the month.
-  Status Admissions() {
+  static int MonthKey(const Date& d) { return d.year * 12 + d.month - 1; }
+
+  // The monthly values the grassroots organizations reported (demo_reporting.cc), which the
+  // records must agree with: new members, cell meetings held, attendance.
+  Status LoadReported() {
     const Principal system{0, "system", "Hệ thống", Role::kAdmin, root_, Board::kOrganization};
     NQ_ASSIGN_OR_RETURN(std::vector<DataElement> elements, app_.data().ListElements(system));
-    auto e = std::find_if(elements.begin(), elements.end(),
-                          [](const DataElement& x) { return x.code == "new_members"; });
-    if (e == elements.end()) {
-      return Status::Internal("demo.no_element", "Thiếu chỉ tiêu new_members của dữ liệu minh họa");
+    for (const DataElement& e : elements) {
+      std::map<std::pair<int64_t, int>, double>* into =
+          e.code == "new_members"          ? &new_members_
+          : e.code == "cell_meeting_held"  ? &held_
+          : e.code == "meeting_attendance" ? &attendance_
+                                           : nullptr;
+      if (into == nullptr) continue;
+      NQ_ASSIGN_OR_RETURN(std::vector<DataValue> values,
+                          app_.data().ListValues(system, root_, e.id, std::nullopt));
+      for (const DataValue& v : values) {
+        (*into)[{v.org_id, MonthKey(v.period.start())}] = v.value;
+      }
     }
+    if (new_members_.empty() || held_.empty()) {
+      return Status::Internal("demo.no_values",
+                              "Dữ liệu minh họa chưa có số liệu báo cáo để ghi hồ sơ theo");
+    }
+    return Status::Ok();
+  }
+
+  // One "admitted" record per new member the organizations reported, on the 20th of the month.
+  void Admissions() {
     SplitMix64 rng(SeedOf("admissions", 9));
-    NQ_ASSIGN_OR_RETURN(std::vector<DataValue> values,
-                        app_.data().ListValues(system, root_, e->id, std::nullopt));
-    for (const DataValue& v : values) {
-      const Organization* org = tree_.Find(v.org_id);
+    for (const auto& [key, value] : new_members_) {
+      const Organization* org = tree_.Find(key.first);
       if (org == nullptr) continue;
-      const int n = static_cast<int>(v.value);
-      const Date day{v.period.start().year, v.period.start().month, 20};
-      for (int i = 0; i < n && !(kLast < day); ++i) {
+      const Date day{key.second / 12, key.second % 12 + 1, 20};
+      for (int i = 0; i < static_cast<int>(value) && !(kLast < day); ++i) {
         Record& r = Add(kRecordAdmission, *org);
         r.values["candidate"] = NameOf(rng);
         r.values["stage"] = OptionRef{"admitted"};
         r.values["stage_on"] = day;
       }
     }
-    return Status::Ok();
   }
 
   App& app_;
   const OrgTree& tree_;
   int64_t root_;
   std::vector<Record> records_;
+  std::map<std::pair<int64_t, int>, double> new_members_, held_, attendance_;  // (org, month)
 };
 
 }  // namespace
