@@ -86,7 +86,8 @@ void PrintDemo(const std::string& db_url, const DemoSummary& s, Io& io) {
          << " giá trị số liệu từ tháng 8/2020 đến tháng 5/2023\n"
          << "  - " << FormatIntVi(s.records)
          << " hồ sơ công tác xây dựng Đảng (quán triệt nghị quyết, sinh hoạt chi bộ, kết nạp "
-            "đảng viên, kiểm tra, nêu gương, hội nghị người lao động): trang /records\n"
+            "đảng viên, kiểm tra, xếp loại, nêu gương, “Dân vận khéo”, hội nghị người lao động): "
+            "trang /records\n"
          << "  - " << s.assigned_tasks << " nhiệm vụ được giao (của Nghị quyết "
          << s.resolution_number << " và Nghị quyết " << s.provincial_number
          << " của Đại hội Đảng bộ tỉnh: văn bản cụ thể hóa, công trình, dự án trọng điểm), "

@@ -11,11 +11,12 @@
 //   - admissions: one "admitted" record per new member the organizations reported (the
 //     reported monthly values of new_members), so records and reports agree — few in non-state
 //     enterprises; inspections focused on a few organizations a year; workers' conferences held
-//     by almost every unit.
+//     by almost every unit; the yearly quality ratings the units reported; "Dân vận khéo" models
+//     in a quarter of the units.
 #include <algorithm>
 #include <map>
-#include <utility>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli/commands.h"
@@ -157,6 +158,33 @@ class RecordMaker {
         }
       }
     }
+    // The yearly quality rating the unit reported, as the committee's record of it.
+    for (int year = 2020; year <= 2022; ++year) {
+      auto rating = ratings_.find({org.id, year});
+      if (rating == ratings_.end()) continue;
+      Record& q = Add(kRecordQualityRating, org);
+      q.values["subject_kind"] = OptionRef{"organization"};
+      q.values["subject_org"] = OrgRef{org.id};
+      q.values["year"] = static_cast<double>(year);
+      q.values["rating"] = OptionRef{rating->second};
+      q.values["rated_on"] = Date{year + 1, 1, rng.Between(10, 25)};
+    }
+    // A "Dân vận khéo" model in one unit of four, recognized by the bloc for half of them.
+    if (index % 4 == 2 && OpenOn(org, Date{2021, 3, 1})) {
+      const std::string name = enterprise ? "Doanh nghiệp đồng hành cùng người lao động"
+                                          : "Cải cách hành chính, phục vụ người dân";
+      Record& m = Add(kRecordMassMobilizationModel, org);
+      m.values["name"] = name;
+      m.values["status"] = OptionRef{"registered"};
+      m.values["recorded_on"] = Date{2021, 3, rng.Between(1, 28)};
+      if (index % 8 == 2) {
+        Record& rec = Add(kRecordMassMobilizationModel, org);
+        rec.values["name"] = name;
+        rec.values["status"] = OptionRef{"recognized"};
+        rec.values["level"] = OptionRef{"bloc"};
+        rec.values["recorded_on"] = Date{2022, 12, rng.Between(1, 20)};
+      }
+    }
     // Inspections focused on a few organizations each year, more on the late and lagging ones.
     for (int year = 2021; year <= 2023; ++year) {
       if (!(late || lagging) && (index + year) % 5 != 0) continue;
@@ -235,6 +263,14 @@ class RecordMaker {
           : e.code == "cell_meeting_held"  ? &held_
           : e.code == "meeting_attendance" ? &attendance_
                                            : nullptr;
+      if (e.code == "org_rating") {
+        NQ_ASSIGN_OR_RETURN(std::vector<DataValue> values,
+                            app_.data().ListValues(system, root_, e.id, std::nullopt));
+        for (const DataValue& v : values) {
+          const size_t i = static_cast<size_t>(v.value);
+          if (i < e.categories.size()) ratings_[{v.org_id, v.period.year()}] = e.categories[i];
+        }
+      }
       if (into == nullptr) continue;
       NQ_ASSIGN_OR_RETURN(std::vector<DataValue> values,
                           app_.data().ListValues(system, root_, e.id, std::nullopt));
@@ -270,6 +306,7 @@ class RecordMaker {
   int64_t root_;
   std::vector<Record> records_;
   std::map<std::pair<int64_t, int>, double> new_members_, held_, attendance_;  // (org, month)
+  std::map<std::pair<int64_t, int>, std::string> ratings_;                    // (org, year)
 };
 
 }  // namespace

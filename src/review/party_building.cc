@@ -62,6 +62,16 @@ YearFigure& YearOf(std::vector<YearFigure>& v, int year) {
   return YearOf(v, year);
 }
 
+RatingYear& RatingOf(std::vector<RatingYear>& v, int year) {
+  for (RatingYear& y : v) {
+    if (y.year == year) return y;
+  }
+  v.push_back(RatingYear{year});
+  std::sort(v.begin(), v.end(),
+            [](const RatingYear& a, const RatingYear& b) { return a.year < b.year; });
+  return RatingOf(v, year);
+}
+
 std::optional<double> Percent(double part, double total) {
   if (total <= 0) return std::nullopt;
   return 100.0 * part / total;
@@ -180,6 +190,28 @@ Digest DigestRecords(const PartyBuildingInput& in) {
       } else if (unit != nullptr) {
         unit->pledges_not_kept.insert(static_cast<int>(*year));
       }
+    } else if (code == kRecordQualityRating) {
+      const std::optional<double> year = Num(r, "year");
+      if (!year || Option(r, "subject_kind") != "organization") continue;
+      RatingYear& y = RatingOf(f.ratings, static_cast<int>(*year));
+      const std::string rating = Option(r, "rating");
+      auto it = r.values.find("subject_org");
+      const OrgRef* subject = it == r.values.end() ? nullptr : std::get_if<OrgRef>(&it->second);
+      const int64_t rated = subject != nullptr ? subject->id : r.org_id;
+      if (rating == "HTXSNV") ++y.excellent;
+      if (rating == "HTTNV") ++y.good;
+      if (rating == "HTNV") ++y.done;
+      if (rating == "KHTNV") {
+        ++y.failed;
+        auto ru = unit_of.find(rated);
+        if (ru != unit_of.end() && d.units[ru->second].org->id == rated) {
+          d.units[ru->second].rated_failed.insert(static_cast<int>(*year));
+        }
+      }
+    } else if (code == kRecordMassMobilizationModel) {
+      const std::string status = Option(r, "status");
+      if (status == "registered") ++f.models_registered;
+      if (status == "recognized") ++f.models_recognized;
     } else if (code == kRecordWorkersConference) {
       const std::optional<double> year = Num(r, "year");
       if (!year) continue;

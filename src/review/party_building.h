@@ -25,7 +25,10 @@
 //   inspection     inspections and supervisions started, organizations they concerned (the
 //                  subject organization, else the keeping one), those that found a violation;
 //   pledges        role-model pledges per year: assessed by the committee, and kept;
-//   conferences    workers' / civil servants' conferences per year: units reporting, held.
+//   conferences    workers' / civil servants' conferences per year: units reporting, held;
+//   ratings        quality ratings of organizations (subject "organization") per year, by
+//                  level (HTXSNV, HTTNV, HTNV, KHTNV);
+//   models         "Dân vận khéo" models registered and recognized.
 //
 // Findings (appended to section II in this order, each exactly when its data says so):
 //   dissemination_late  units that disseminated a document after the deadline, or not yet with
@@ -38,6 +41,8 @@
 //   pledges_not_kept    units with a head's pledge the committee assessed as not kept
 //   admissions_nse_low  admissions per 100 members in non-state enterprise units below half of
 //                       the other units' rate (evidence: those units and their admissions)
+//   ratings_failed      organizations rated "không hoàn thành nhiệm vụ" (KHTNV) in some year
+//                       (evidence: each and the years)
 //
 // Pure; thread-safe.
 #pragma once
@@ -73,6 +78,16 @@ struct YearFigure {
   int part = 0;   // in non-state enterprises / kept / held
 };
 
+// The quality ratings of organizations in one year.
+struct RatingYear {
+  int year = 0;
+  int excellent = 0;  // HTXSNV
+  int good = 0;       // HTTNV
+  int done = 0;       // HTNV
+  int failed = 0;     // KHTNV
+  int Rated() const { return excellent + good + done + failed; }
+};
+
 struct PartyBuilding {
   int units = 0;
   int cells = 0;
@@ -97,9 +112,13 @@ struct PartyBuilding {
   int violations = 0;
   std::vector<YearFigure> pledges;
   std::vector<YearFigure> conferences;
+  std::vector<RatingYear> ratings;
+  int models_registered = 0;  // "Dân vận khéo" models registered
+  int models_recognized = 0;  // and recognized
   bool empty() const {
     return sessions == 0 && regular_meetings + thematic_meetings == 0 && admissions.empty() &&
-           inspections == 0 && pledges.empty() && conferences.empty();
+           inspections == 0 && pledges.empty() && conferences.empty() && ratings.empty() &&
+           models_registered + models_recognized == 0;
   }
 };
 

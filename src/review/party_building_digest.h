@@ -20,6 +20,7 @@ struct UnitFacts {
   double workers_reached = 0, workers_total = 0;
   int admitted = 0;
   std::set<int> pledges_not_kept;  // years
+  std::set<int> rated_failed;      // years rated KHTNV (the unit itself)
 };
 
 // What one cell did in the meeting window.

@@ -159,6 +159,20 @@ void Admissions(const Digest& d, std::vector<Finding>* out) {
   out->push_back(std::move(f));
 }
 
+void RatingsFailed(const Digest& d, std::vector<Finding>* out) {
+  Finding f{"ratings_failed", "", {}};
+  for (const UnitFacts& u : d.units) {
+    if (u.rated_failed.empty()) continue;
+    std::string years;
+    for (int y : u.rated_failed) years += (years.empty() ? "năm " : ", ") + std::to_string(y);
+    f.evidence.push_back(OrgEvidence(*u.org, years));
+  }
+  if (f.evidence.empty()) return;
+  f.text = std::to_string(f.evidence.size()) +
+           " tổ chức cơ sở đảng bị xếp loại không hoàn thành nhiệm vụ.";
+  out->push_back(std::move(f));
+}
+
 }  // namespace
 
 std::vector<Finding> PartyBuildingFindings(const PartyBuildingInput& in) {
@@ -170,6 +184,7 @@ std::vector<Finding> PartyBuildingFindings(const PartyBuildingInput& in) {
   Cells(d, &out);
   Pledges(d, &out);
   Admissions(d, &out);
+  RatingsFailed(d, &out);
   return out;
 }
 

@@ -177,6 +177,41 @@ TEST_F(PartyBuildingTest, EachFindingAppearsExactlyWhenItsDataSaysSo) {
                                                "cells_irregular", "thematic_uneven"}));
 }
 
+TEST_F(PartyBuildingTest, RatingsAndModelsAreCountedAndAFailedRatingIsAFinding) {
+  auto rate = [&](int64_t org, int year, const char* rating) {
+    Record& r = Add(kRecordQualityRating, 1);  // the committee keeps the ratings
+    r.values = {{"subject_kind", OptionRef{"organization"}}, {"subject_org", OrgRef{org}},
+                {"year", static_cast<double>(year)},         {"rating", OptionRef{rating}}};
+  };
+  rate(2, 2021, "HTTNV");
+  rate(5, 2021, "HTXSNV");
+  rate(2, 2022, "HTNV");
+  rate(5, 2022, "HTTNV");
+  Record& member = Add(kRecordQualityRating, 3);  // a member's rating is not an organization's
+  member.values = {{"subject_kind", OptionRef{"member"}}, {"year", 2022.0},
+                   {"rating", OptionRef{"KHTNV"}}};
+  Record& model = Add(kRecordMassMobilizationModel, 5);
+  model.values = {{"status", OptionRef{"registered"}}};
+  PartyBuilding p = BuildPartyBuilding(in_);
+  ASSERT_EQ(p.ratings.size(), 2u);
+  EXPECT_EQ(p.ratings[0].year, 2021);
+  EXPECT_EQ(p.ratings[0].excellent, 1);
+  EXPECT_EQ(p.ratings[0].good, 1);
+  EXPECT_EQ(p.ratings[1].Rated(), 2);
+  EXPECT_EQ(p.ratings[1].failed, 0);
+  EXPECT_EQ(p.models_registered, 1);
+  EXPECT_EQ(p.models_recognized, 0);
+  EXPECT_TRUE(Kinds().empty());
+
+  rate(5, 2022, "KHTNV");  // B, rated again: not fulfilled
+  const std::vector<Finding> found = PartyBuildingFindings(in_);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].kind, "ratings_failed");
+  ASSERT_EQ(found[0].evidence.size(), 1u);
+  EXPECT_EQ(found[0].evidence[0].code, "B");
+  EXPECT_EQ(found[0].evidence[0].detail, "năm 2022");
+}
+
 TEST_F(PartyBuildingTest, RecordsOutsideTheWindowOrSubtreeDoNotCount) {
   Meetings(3);
   Record& old = Add(kRecordCellMeeting, 4);  // before the window: A2 has no meeting in it

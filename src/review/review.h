@@ -25,7 +25,7 @@
 //                       organization and its counts, most late first)
 // then the findings that rest on party-building records, in party_building.h's order
 // (dissemination_late, worker_reach_low, cells_irregular, thematic_uneven, pledges_not_kept,
-// admissions_nse_low); none is invented without records.
+// admissions_nse_low, ratings_failed); none is invented without records.
 //
 // Per organization (Review::organizations, the annex's tables): one OrgRow per direct child of
 // root_org open on as_of, in tree order, that has its assessment in ReviewInput::children (a

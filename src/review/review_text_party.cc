@@ -111,6 +111,27 @@ void Others(const PartyBuilding& p, std::vector<TextBlock>& out) {
                     "đúng cam kết trên số được đánh giá: "),
               Figure(Years(p.pledges, true), kRecordRoleModelPledge), Plain(".")});
   }
+  if (!p.ratings.empty()) {
+    std::string years;
+    for (const RatingYear& y : p.ratings) {
+      years += (years.empty() ? "" : "; ") + std::string("năm ") + std::to_string(y.year) + ": " +
+               std::to_string(y.Rated()) + " tổ chức được xếp loại, " +
+               std::to_string(y.excellent) + " hoàn thành xuất sắc, " + std::to_string(y.good) +
+               " hoàn thành tốt, " + std::to_string(y.done) + " hoàn thành, " +
+               std::to_string(y.failed) + " không hoàn thành nhiệm vụ";
+    }
+    Add(out, {Plain("- Đánh giá, xếp loại chất lượng tổ chức đảng: "),
+              Figure(years, kRecordQualityRating), Plain(".")});
+  }
+  if (p.models_registered + p.models_recognized > 0) {
+    Add(out, {Plain("- Công tác dân vận, phong trào thi đua “Dân vận khéo”: "),
+              Figure(std::to_string(p.models_registered) + " mô hình đăng ký xây dựng",
+                     kRecordMassMobilizationModel),
+              Plain(", "),
+              Figure(std::to_string(p.models_recognized) + " mô hình được công nhận",
+                     kRecordMassMobilizationModel),
+              Plain(".")});
+  }
   if (!p.conferences.empty()) {
     Add(out, {Plain("- Thực hiện quy chế dân chủ ở cơ sở, số đơn vị tổ chức hội nghị người lao "
                     "động, hội nghị cán bộ, công chức, viên chức trên số đơn vị báo cáo: "),

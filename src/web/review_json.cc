@@ -136,6 +136,17 @@ Json PartyBuildingJson(const std::optional<review::PartyBuilding>& party) {
                          {"violations", p.violations}};
   j["pledges"] = YearsJson(p.pledges, "kept");
   j["conferences"] = YearsJson(p.conferences, "held");
+  Json ratings = Json::array();
+  for (const review::RatingYear& y : p.ratings) {
+    ratings.push_back(Json{{"year", y.year},
+                           {"HTXSNV", y.excellent},
+                           {"HTTNV", y.good},
+                           {"HTNV", y.done},
+                           {"KHTNV", y.failed}});
+  }
+  j["ratings"] = std::move(ratings);
+  j["mass_mobilization_models"] =
+      Json{{"registered", p.models_registered}, {"recognized", p.models_recognized}};
   return j;
 }
 
