@@ -54,10 +54,6 @@ double Share(int total, int lo_permille, int hi_permille, SplitMix64& rng) {
   return static_cast<double>((total * rng.Between(lo_permille, hi_permille) + 500) / 1000);
 }
 
-bool OpenOn(const Organization& org, const Date& d) {
-  return !(d < org.valid_from) && (!org.valid_to || !(*org.valid_to < d));
-}
-
 class RecordMaker {
  public:
   RecordMaker(App& app, int64_t root_id) : app_(app), tree_(*app.orgs().tree()), root_(root_id) {}
@@ -112,7 +108,7 @@ class RecordMaker {
       const Document& doc = kDocuments[i];
       if (lagging && i + 2 >= std::size(kDocuments)) continue;
       const Date held = AddDays(doc.issued, late ? rng.Between(70, 130) : rng.Between(12, 50));
-      if (kLast < held || !OpenOn(org, held)) continue;
+      if (kLast < held || !IsActiveOn(org, held)) continue;
       Record& r = Add(kRecordDissemination, org);
       r.values["document"] = std::string(doc.number);
       r.values["issued_on"] = doc.issued;
@@ -127,7 +123,7 @@ class RecordMaker {
     }
     for (int year = 2021; year <= 2022; ++year) {
       const Date pledged{year, 1, rng.Between(10, 28)};
-      if (!OpenOn(org, pledged)) continue;
+      if (!IsActiveOn(org, pledged)) continue;
       Record& p = Add(kRecordRoleModelPledge, org);
       p.values["head_name"] = NameOf(rng);
       p.values["position"] = std::string(org.kind == OrgKind::kBaseCell ? "Bí thư Chi bộ"
@@ -142,7 +138,7 @@ class RecordMaker {
       p.values["committee_assessment"] = OptionRef{kept ? "kept" : "not_kept"};
 
       const Date conference{year, rng.Between(1, 3), rng.Between(5, 25)};
-      if (workers > 0 && OpenOn(org, conference)) {
+      if (workers > 0 && IsActiveOn(org, conference)) {
         Record& c = Add(kRecordWorkersConference, org);
         const bool held = index % 19 != 7;
         c.values["kind"] = OptionRef{enterprise || org.sector == Sector::kStateEnterprise
@@ -170,7 +166,7 @@ class RecordMaker {
       q.values["rated_on"] = Date{year + 1, 1, rng.Between(10, 25)};
     }
     // A "Dân vận khéo" model in one unit of four, recognized by the bloc for half of them.
-    if (index % 4 == 2 && OpenOn(org, Date{2021, 3, 1})) {
+    if (index % 4 == 2 && IsActiveOn(org, Date{2021, 3, 1})) {
       const std::string name = enterprise ? "Doanh nghiệp đồng hành cùng người lao động"
                                           : "Cải cách hành chính, phục vụ người dân";
       Record& m = Add(kRecordMassMobilizationModel, org);
@@ -189,7 +185,7 @@ class RecordMaker {
     for (int year = 2021; year <= 2023; ++year) {
       if (!(late || lagging) && (index + year) % 5 != 0) continue;
       const Date start{year, rng.Between(3, year == 2023 ? 4 : 10), rng.Between(1, 25)};
-      if (kLast < start || !OpenOn(org, start)) continue;
+      if (kLast < start || !IsActiveOn(org, start)) continue;
       Record& r = Add(kRecordInspection, org);
       r.values["activity"] = OptionRef{rng.Between(0, 2) == 0 ? "supervision" : "inspection"};
       r.values["kind"] = OptionRef{late || lagging ? "thematic" : "regular"};
@@ -222,7 +218,7 @@ class RecordMaker {
          month = month.month == 12 ? Date{month.year + 1, 1, 1}
                                    : Date{month.year, month.month + 1, 1}) {
       const Date held{month.year, month.month, rng.Between(3, 12)};
-      if (!OpenOn(org, held)) continue;
+      if (!IsActiveOn(org, held)) continue;
       if (irregular && rng.Between(0, 9) < 2) continue;
       const auto reported = held_.find({org.id, MonthKey(held)});
       if (reports && (reported == held_.end() || reported->second < 0.5)) continue;

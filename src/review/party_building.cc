@@ -41,9 +41,6 @@ bool Yes(const Record& r, const char* code) {
   return b != nullptr && *b;
 }
 
-bool OpenOn(const Organization& o, const Date& d) {
-  return !(d < o.valid_from) && (!o.valid_to || !(*o.valid_to < d));
-}
 bool IsUnit(const Organization& o) {
   return o.kind == OrgKind::kBaseCommittee || o.kind == OrgKind::kBaseCell;
 }
@@ -99,7 +96,7 @@ Digest DigestRecords(const PartyBuildingInput& in) {
   // The units and cells of the subtree open on as_of; each organization's unit.
   std::unordered_map<int64_t, size_t> unit_of, cell_of;
   for (const Organization& o : in.tree->Subtree(in.root_org)) {
-    if (!OpenOn(o, in.as_of)) continue;
+    if (!IsActiveOn(o, in.as_of)) continue;
     if (IsUnit(o)) {
       UnitFacts u;
       u.org = &o;
@@ -242,8 +239,8 @@ Digest DigestRecords(const PartyBuildingInput& in) {
       if (s != u.first_session.end()) {
         ++dd.done;
         if (has_deadline && deadline < s->second) ++dd.late;
-      } else if (has_deadline && deadline < in.as_of) {
-        ++dd.not_done;
+      } else if (has_deadline && deadline < in.as_of && IsActiveOn(*u.org, deadline)) {
+        ++dd.not_done;  // (a unit set up after the deadline is not behind)
       }
     }
     f.documents.push_back(dd);

@@ -12,7 +12,8 @@
 //   dissemination  per document (by number and symbol, in the order of its date of issue — the
 //                  earliest issued_on given — then number): the units that held a session, the
 //                  ones that held it later than kDisseminationDeadlineDays after the document's
-//                  date, and those that had not held it when that deadline had passed by as_of;
+//                  date, and those that had not held it when that deadline had passed by as_of
+//                  (units set up after the deadline are not counted as behind);
 //                  members present / members total and workers reached / workers total over
 //                  every session (percentages);
 //   cell meetings  over the "meeting window", the last 12 whole months before as_of's month

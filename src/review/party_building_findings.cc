@@ -33,7 +33,7 @@ void Dissemination(const Digest& d, const Date& as_of, std::vector<Finding>* out
       if (s != u.first_session.end() && deadline < s->second) {
         part = doc.document + " sau " +
                std::to_string(DaysFromCivil(s->second) - DaysFromCivil(*doc.issued)) + " ngày";
-      } else if (s == u.first_session.end() && deadline < as_of) {
+      } else if (s == u.first_session.end() && deadline < as_of && IsActiveOn(*u.org, deadline)) {
         part = doc.document + " chưa quán triệt";
       }
       if (!part.empty()) detail += (detail.empty() ? "" : "; ") + part;
