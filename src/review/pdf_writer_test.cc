@@ -126,8 +126,10 @@ std::string Render(const Document& doc, const std::string& name) {
 
 TEST(PdfWriterTest, WritesAPdfFile) {
   std::string pdf = Render(SampleDocument(), "sample");
-  // The text is set in Liberation Serif, embedded as a subset ("ABCDEF+LiberationSerif").
+  // The text is set in Liberation Serif, embedded as a subset ("ABCDEF+LiberationSerif"), and
+  // every Vietnamese letter comes from it: no glyph borrowed from a fallback font.
   EXPECT_NE(pdf.find("+LiberationSerif"), std::string::npos);
+  EXPECT_EQ(pdf.find("DejaVu"), std::string::npos) << "a letter fell back to DejaVu";
 }
 
 TEST(PdfWriterTest, ShortDocumentHasOnePage) {
