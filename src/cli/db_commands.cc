@@ -46,7 +46,7 @@ Status CreateAdmin(App& app, const Args& a, Io& io) {
   std::shared_ptr<const OrgTree> tree = app.orgs().tree();
   const Organization* root = nullptr;
   if (!a.root_code.empty()) {
-    root = FindOrgByCode(*tree, a.root_code);
+    root = tree->FindByCode(a.root_code);
     if (root == nullptr) return UnknownOrgCode(a.root_code);
   } else {
     root = tree->Find(tree->Roots().front());

@@ -32,7 +32,7 @@ Result<DemoSummary> CreateDemo(App& app) {
 
   DemoSummary summary;
   std::shared_ptr<const OrgTree> tree = app.orgs().tree();
-  const Organization* root = FindOrgByCode(*tree, kDemoRootCode);
+  const Organization* root = tree->FindByCode(kDemoRootCode);
   if (root == nullptr) {
     return Status::Internal("demo.no_root", "Không tìm thấy tổ chức gốc của dữ liệu minh họa");
   }
@@ -41,7 +41,7 @@ Result<DemoSummary> CreateDemo(App& app) {
   Principal admin;
   Principal committee;
   for (const DemoUser& u : DemoUsers()) {
-    const Organization* org = FindOrgByCode(*tree, u.org_code);
+    const Organization* org = tree->FindByCode(u.org_code);
     if (org == nullptr) return UnknownOrgCode(u.org_code);
     UserInput in;
     in.username = u.username;
@@ -58,7 +58,7 @@ Result<DemoSummary> CreateDemo(App& app) {
   }
 
   // The admin closes one organization (merged into another), through the same checks as the UI.
-  const Organization* closed = FindOrgByCode(*tree, kDemoClosedCode);
+  const Organization* closed = tree->FindByCode(kDemoClosedCode);
   if (closed == nullptr) return UnknownOrgCode(kDemoClosedCode);
   NQ_RETURN_IF_ERROR(app.orgs().Close(admin, closed->id, kDemoClosedOn, actor).status());
 

@@ -41,7 +41,7 @@ void DefineUserAdd(CLI::App& sub, Args& a) {
 int RunUserAdd(const Args& a, Io& io) {
   auto app = OpenApp(a.db, 1, true);
   if (!app.ok()) return Fail(io, app.status());
-  const Organization* org = FindOrgByCode(*(*app)->orgs().tree(), a.org_code);
+  const Organization* org = (*app)->orgs().tree()->FindByCode(a.org_code);
   if (org == nullptr) return Fail(io, UnknownOrgCode(a.org_code));
   Result<std::string> password = ReadNewPassword(io, a.password);
   if (!password.ok()) return Fail(io, password.status());

@@ -118,8 +118,17 @@ Result<OrgTree> OrgTree::Build(std::vector<Organization> orgs) {
                                              Describe(orgs[at]));
   }
   tree.index_.reserve(n);
-  for (size_t i = 0; i < n; ++i) tree.index_.emplace(tree.orgs_[i].id, static_cast<int>(i));
+  tree.code_index_.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
+    tree.index_.emplace(tree.orgs_[i].id, static_cast<int>(i));
+    tree.code_index_.emplace(tree.orgs_[i].code, static_cast<int>(i));
+  }
   return tree;
+}
+
+const Organization* OrgTree::FindByCode(std::string_view code) const {
+  auto it = code_index_.find(std::string(code));
+  return it == code_index_.end() ? nullptr : &orgs_[static_cast<size_t>(it->second)];
 }
 
 int OrgTree::IndexOf(int64_t id) const {
@@ -244,13 +253,5 @@ std::vector<int64_t> OrgTree::ActiveOn(int64_t root, const Date& date) const {
 }
 
 std::vector<Organization> OrgTree::ToVector() const { return orgs_; }
-
-const Organization* FindOrgByCode(const OrgTree& tree, std::string_view code) {
-  for (size_t i = 0; i < tree.size(); ++i) {
-    const Organization& org = tree.At(static_cast<int>(i));
-    if (org.code == code) return &org;
-  }
-  return nullptr;
-}
 
 }  // namespace nq

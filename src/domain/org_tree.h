@@ -38,6 +38,8 @@ class OrgTree {
 
   // The organization with this id, or nullptr.
   const Organization* Find(int64_t id) const;
+  // The organization with this code (exact match), or nullptr.
+  const Organization* FindByCode(std::string_view code) const;
   // Pre-order position of the organization, or -1 if absent.
   int Pre(int64_t id) const;
   // One past the last pre-order position of the organization's subtree, or -1 if absent.
@@ -90,9 +92,7 @@ class OrgTree {
   std::vector<Organization> orgs_;
   std::vector<Node> nodes_;
   std::unordered_map<int64_t, int> index_;    // id -> pre-order index
+  std::unordered_map<std::string, int> code_index_;  // code -> pre-order index
 };
-
-// The organization with this code (exact match) in `tree`, or nullptr. A scan of the tree.
-const Organization* FindOrgByCode(const OrgTree& tree, std::string_view code);
 
 }  // namespace nq

@@ -107,6 +107,10 @@ TEST(OrgTreeTest, PathsAndDepths) {
   ASSERT_NE(t.Find(6), nullptr);
   EXPECT_EQ(t.Find(6)->name, "Chi bộ 10");
   EXPECT_EQ(t.Find(99), nullptr);
+  ASSERT_NE(t.FindByCode("STC.10"), nullptr);
+  EXPECT_EQ(t.FindByCode("STC.10")->id, 6);
+  EXPECT_EQ(t.FindByCode("stc.10"), nullptr);  // codes match exactly
+  EXPECT_EQ(t.FindByCode(""), nullptr);
   EXPECT_TRUE(t.Contains(9));
   EXPECT_FALSE(t.Contains(10));
 }

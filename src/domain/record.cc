@@ -180,10 +180,16 @@ std::vector<FieldProblem> FillRecord(const RecordTypeVersion& v,
   ParsedInput parsed = ParseRecordInput(v, input, orgs);
   r->version = v.number;
   r->values = std::move(parsed.values);
-  std::vector<FieldProblem> out = std::move(parsed.problems);
+  return CheckParsedRecord(v, std::move(parsed.problems), *r, term);
+}
+
+std::vector<FieldProblem> CheckParsedRecord(const RecordTypeVersion& v,
+                                            std::vector<FieldProblem> parse_problems,
+                                            const Record& r, const Term& term) {
+  std::vector<FieldProblem> out = std::move(parse_problems);
   std::set<std::string> unparsed;
   for (const FieldProblem& p : out) unparsed.insert(p.field);
-  for (FieldProblem& p : ValidateRecord(v, *r, term)) {
+  for (FieldProblem& p : ValidateRecord(v, r, term)) {
     if (p.key == "record.required" && unparsed.count(p.field) != 0) continue;
     out.push_back(std::move(p));
   }

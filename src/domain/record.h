@@ -85,8 +85,16 @@ ParsedInput ParseRecordInput(const RecordTypeVersion& v,
 std::vector<FieldProblem> ValidateRecord(const RecordTypeVersion& v, const Record& r,
                                          const Term& term);
 
+// The problems of `r`, whose values came from ParseRecordInput with `parse_problems`: those,
+// then ValidateRecord's, without the "missing" problem of a required field whose text did not
+// parse (its parse problem says more).
+std::vector<FieldProblem> CheckParsedRecord(const RecordTypeVersion& v,
+                                            std::vector<FieldProblem> parse_problems,
+                                            const Record& r, const Term& term);
+
 // Sets r->version to v.number and r->values to the parsed input, and returns the problems of
-// ParseRecordInput and ValidateRecord together (the caller sets the organization first).
+// ParseRecordInput and ValidateRecord together (CheckParsedRecord; the caller sets the
+// organization first).
 std::vector<FieldProblem> FillRecord(const RecordTypeVersion& v,
                                      const std::map<std::string, std::string>& input,
                                      const Term& term, Record* r, const OrgLookup& orgs = nullptr);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <utility>
 
 #include "domain/record_builtin.h"
 #include "review/party_building_digest.h"
@@ -255,8 +256,12 @@ Digest DigestRecords(const PartyBuildingInput& in) {
 
 }  // namespace party_internal
 
-PartyBuilding BuildPartyBuilding(const PartyBuildingInput& in) {
-  return party_internal::DigestRecords(in).figures;
+PartyBuilding BuildPartyBuilding(const PartyBuildingInput& in, std::vector<Finding>* findings) {
+  party_internal::Digest d = party_internal::DigestRecords(in);
+  if (findings != nullptr && !in.records.empty()) {
+    party_internal::AppendFindings(d, in.as_of, findings);
+  }
+  return std::move(d.figures);
 }
 
 }  // namespace nq::review

@@ -49,6 +49,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -123,18 +124,19 @@ struct PartyBuilding {
   }
 };
 
+// What the part is computed from; the caller keeps the records and types alive for the call.
 struct PartyBuildingInput {
   const OrgTree* tree = nullptr;
   int64_t root_org = 0;
   Term term;
   Date as_of;
-  std::vector<RecordType> types;  // the types of the records (by id)
-  std::vector<Record> records;
+  std::span<const RecordType> types;  // the types of the records (by id)
+  std::span<const Record> records;
 };
 
-PartyBuilding BuildPartyBuilding(const PartyBuildingInput& in);
-
-// The findings above, in that order.
-std::vector<Finding> PartyBuildingFindings(const PartyBuildingInput& in);
+// The figures, from one pass over the records; with `findings`, the findings above are appended
+// to it in that order.
+PartyBuilding BuildPartyBuilding(const PartyBuildingInput& in,
+                                 std::vector<Finding>* findings = nullptr);
 
 }  // namespace nq::review

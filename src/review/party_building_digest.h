@@ -41,6 +41,9 @@ struct Digest {
 
 Digest DigestRecords(const PartyBuildingInput& in);
 
+// Appends the findings of party_building.h read from `d` (party_building_findings.cc).
+void AppendFindings(const Digest& d, const Date& as_of, std::vector<Finding>* out);
+
 inline int MonthIndex(const Date& d) { return d.year * 12 + d.month - 1; }
 inline int QuarterIndex(const Date& d) { return d.year * 4 + (d.month - 1) / 3; }
 

@@ -175,17 +175,17 @@ void RatingsFailed(const Digest& d, std::vector<Finding>* out) {
 
 }  // namespace
 
-std::vector<Finding> PartyBuildingFindings(const PartyBuildingInput& in) {
-  std::vector<Finding> out;
-  if (in.records.empty()) return out;
-  const Digest d = party_internal::DigestRecords(in);
-  Dissemination(d, in.as_of, &out);
-  WorkerReach(d, &out);
-  Cells(d, &out);
-  Pledges(d, &out);
-  Admissions(d, &out);
-  RatingsFailed(d, &out);
-  return out;
+namespace party_internal {
+
+void AppendFindings(const Digest& d, const Date& as_of, std::vector<Finding>* out) {
+  Dissemination(d, as_of, out);
+  WorkerReach(d, out);
+  Cells(d, out);
+  Pledges(d, out);
+  Admissions(d, out);
+  RatingsFailed(d, out);
 }
+
+}  // namespace party_internal
 
 }  // namespace nq::review

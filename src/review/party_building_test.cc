@@ -49,12 +49,25 @@ class PartyBuildingTest : public ::testing::Test {
     int64_t id = 1;
     for (RecordType t : BuiltinRecordTypes()) {
       t.id = id++;
-      in_.types.push_back(std::move(t));
+      types_.push_back(std::move(t));
     }
   }
 
+  // The input over the fixture's types and records as they are now.
+  const PartyBuildingInput& In() {
+    in_.types = types_;
+    in_.records = records_;
+    return in_;
+  }
+
+  std::vector<Finding> Findings() {
+    std::vector<Finding> out;
+    BuildPartyBuilding(In(), &out);
+    return out;
+  }
+
   int64_t TypeId(const char* code) const {
-    for (const RecordType& t : in_.types) {
+    for (const RecordType& t : types_) {
       if (t.code == code) return t.id;
     }
     return 0;
@@ -65,8 +78,8 @@ class PartyBuildingTest : public ::testing::Test {
     r.type_id = TypeId(type);
     r.type_code = type;
     r.org_id = org;
-    in_.records.push_back(std::move(r));
-    return in_.records.back();
+    records_.push_back(std::move(r));
+    return records_.back();
   }
 
   void Session(int64_t org, const Date& held, double reached, double workers) {
@@ -96,16 +109,18 @@ class PartyBuildingTest : public ::testing::Test {
 
   std::vector<std::string> Kinds() {
     std::vector<std::string> out;
-    for (const Finding& f : PartyBuildingFindings(in_)) out.push_back(f.kind);
+    for (const Finding& f : Findings()) out.push_back(f.kind);
     return out;
   }
 
   OrgTree tree_;
   PartyBuildingInput in_;
+  std::vector<RecordType> types_;
+  std::vector<Record> records_;
 };
 
 TEST_F(PartyBuildingTest, NoRecordsNoFiguresNoFindings) {
-  EXPECT_TRUE(BuildPartyBuilding(in_).empty());
+  EXPECT_TRUE(BuildPartyBuilding(In()).empty());
   EXPECT_TRUE(Kinds().empty());
 }
 
@@ -113,7 +128,7 @@ TEST_F(PartyBuildingTest, GoodRecordsGiveFiguresAndNoFinding) {
   Session(2, {2022, 7, 1}, 80, 100);
   Session(5, {2022, 7, 20}, 70, 100);
   for (int64_t cell : {3, 4, 5}) Meetings(cell);
-  const PartyBuilding p = BuildPartyBuilding(in_);
+  const PartyBuilding p = BuildPartyBuilding(In());
   EXPECT_EQ(p.units, 2);
   EXPECT_EQ(p.cells, 3);
   EXPECT_EQ(p.sessions, 2);
@@ -153,7 +168,7 @@ TEST_F(PartyBuildingTest, EachFindingAppearsExactlyWhenItsDataSaysSo) {
   EXPECT_EQ(kinds, (std::vector<std::string>{"dissemination_late", "worker_reach_low",
                                              "cells_irregular", "thematic_uneven",
                                              "pledges_not_kept", "admissions_nse_low"}));
-  const std::vector<Finding> found = PartyBuildingFindings(in_);
+  const std::vector<Finding> found = Findings();
   ASSERT_EQ(found[0].evidence.size(), 2u);
   EXPECT_EQ(found[0].evidence[0].detail, "21-NQ/TW sau 77 ngày");
   EXPECT_EQ(found[0].evidence[1].detail, "21-NQ/TW chưa quán triệt");
@@ -168,11 +183,11 @@ TEST_F(PartyBuildingTest, EachFindingAppearsExactlyWhenItsDataSaysSo) {
     Record& a = Add(kRecordAdmission, 5);
     a.values = {{"stage", OptionRef{"admitted"}}, {"stage_on", Date{2022, 4, 20}}};
   }
-  in_.records.erase(std::remove_if(in_.records.begin(), in_.records.end(),
+  records_.erase(std::remove_if(records_.begin(), records_.end(),
                                    [&](const Record& r) {
                                      return r.type_id == TypeId(kRecordRoleModelPledge);
                                    }),
-                    in_.records.end());
+                    records_.end());
   EXPECT_EQ(Kinds(), (std::vector<std::string>{"dissemination_late", "worker_reach_low",
                                                "cells_irregular", "thematic_uneven"}));
 }
@@ -192,7 +207,7 @@ TEST_F(PartyBuildingTest, RatingsAndModelsAreCountedAndAFailedRatingIsAFinding) 
                    {"rating", OptionRef{"KHTNV"}}};
   Record& model = Add(kRecordMassMobilizationModel, 5);
   model.values = {{"status", OptionRef{"registered"}}};
-  PartyBuilding p = BuildPartyBuilding(in_);
+  PartyBuilding p = BuildPartyBuilding(In());
   ASSERT_EQ(p.ratings.size(), 2u);
   EXPECT_EQ(p.ratings[0].year, 2021);
   EXPECT_EQ(p.ratings[0].excellent, 1);
@@ -204,7 +219,7 @@ TEST_F(PartyBuildingTest, RatingsAndModelsAreCountedAndAFailedRatingIsAFinding) 
   EXPECT_TRUE(Kinds().empty());
 
   rate(5, 2022, "KHTNV");  // B, rated again: not fulfilled
-  const std::vector<Finding> found = PartyBuildingFindings(in_);
+  const std::vector<Finding> found = Findings();
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].kind, "ratings_failed");
   ASSERT_EQ(found[0].evidence.size(), 1u);
@@ -217,7 +232,7 @@ TEST_F(PartyBuildingTest, RecordsOutsideTheWindowOrSubtreeDoNotCount) {
   Record& old = Add(kRecordCellMeeting, 4);  // before the window: A2 has no meeting in it
   old.values = {{"kind", OptionRef{"regular"}}, {"held_on", Date{2021, 3, 3}}};
   in_.root_org = 2;  // A alone: B is out of the review
-  const PartyBuilding p = BuildPartyBuilding(in_);
+  const PartyBuilding p = BuildPartyBuilding(In());
   EXPECT_EQ(p.cells, 2);
   EXPECT_EQ(p.cells_every_month, 1);
   EXPECT_EQ(p.regular_meetings, 12);

@@ -214,11 +214,10 @@ Result<Review> BuildReview(const ReviewInput& in) {
   for (const TaskGroup& group : in.tasks) r.task_sections.push_back(Section(in, group));
   r.findings = FindLimitations(r, in);
   if (!in.records.empty()) {
-    const PartyBuildingInput party{in.tree, in.root_org, in.term, in.as_of, in.record_types,
-                                   in.records};
-    PartyBuilding figures = BuildPartyBuilding(party);
+    const PartyBuildingInput party{in.tree,         in.root_org,     in.term,
+                                   in.as_of,        in.record_types, in.records};
+    PartyBuilding figures = BuildPartyBuilding(party, &r.findings);
     if (!figures.empty()) r.party_building = std::move(figures);
-    for (Finding& f : PartyBuildingFindings(party)) r.findings.push_back(std::move(f));
   }
   r.organizations = OrgRows(in);
   return r;

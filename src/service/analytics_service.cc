@@ -20,6 +20,20 @@ Status TargetNotFound(const std::string& code) {
 
 Date YearEnd(int year) { return Date{year, 12, 31}; }
 
+// Adds stored records to the index at once; when the bulk load refuses one (an organization or
+// type the index lacks), loads them one by one so that only the bad ones are left out, each
+// named in the log.
+void LoadRecords(analytics::RecordIndex& index, const std::vector<Record>& records) {
+  const Status loaded = index.Load(records);
+  if (loaded.ok()) return;
+  log::Warn("analytics: bulk load of records refused (" + loaded.ToString() +
+            "); loading one by one");
+  for (const Record& r : records) {
+    const Status st = index.Insert(r);
+    if (!st.ok()) log::Warn("analytics: record left out of the index: " + st.ToString());
+  }
+}
+
 }  // namespace
 
 Result<std::unique_ptr<AnalyticsService>> AnalyticsService::Create(store::Database* db,
@@ -53,15 +67,7 @@ Result<std::unique_ptr<AnalyticsService>> AnalyticsService::Create(store::Databa
   NQ_ASSIGN_OR_RETURN(std::vector<RecordType> types, tx->ListRecordTypes());
   for (const RecordType& t : types) s->records_->DefineType(t);
   NQ_ASSIGN_OR_RETURN(std::vector<Record> records, tx->ListRecords(store::Tx::RecordQuery{}));
-  Status recorded = s->records_->Load(records);
-  if (!recorded.ok()) {
-    log::Warn("analytics: bulk load of records refused (" + recorded.ToString() +
-              "); loading one by one");
-    for (const Record& r : records) {
-      Status st = s->records_->Insert(r);
-      if (!st.ok()) log::Warn("analytics: record left out of the index: " + st.ToString());
-    }
-  }
+  LoadRecords(*s->records_, records);
   return s;
 }
 
@@ -146,10 +152,7 @@ void AnalyticsService::OnRecordTypeChanged(const RecordType& t) {
                records.status().ToString());
     return;
   }
-  for (const Record& r : *records) {
-    Status st = records_->Insert(r);
-    if (!st.ok()) log::Warn("analytics: record left out of the index: " + st.ToString());
-  }
+  LoadRecords(*records_, *records);
 }
 
 void AnalyticsService::OnRecordInserted(const Record& r) {

@@ -22,10 +22,6 @@ Status RecordPrivate() {
                            "đảng liên quan được xem");
 }
 
-RecordReader ReaderOf(const Principal& p, bool in_scope) {
-  return {.role = p.role, .in_scope = in_scope, .personnel_board = IsPersonnelBoard(p.board)};
-}
-
 // The audit row of a read of personal records: which type and which records, never the values.
 Status AuditRead(store::Tx& tx, const RecordType& t, const std::vector<int64_t>& ids) {
   std::string list;
@@ -51,18 +47,18 @@ Result<RecordType> TypeWithVersion(store::Tx& tx, int64_t type_id) {
   return t;
 }
 
-OrgLookup LookupIn(const OrgTree& tree) {
-  return [&tree](std::string_view code) -> std::optional<int64_t> {
-    const Organization* o = FindOrgByCode(tree, code);
-    return o == nullptr ? std::nullopt : std::optional<int64_t>(o->id);
-  };
+RecordReader ReaderInScope(const Principal& p) {
+  return {.role = p.role, .in_scope = true, .personnel_board = IsPersonnelBoard(p.board)};
 }
 
-}  // namespace record_internal
+store::Tx::RecordQuery ScopeQuery(const OrgTree& tree, int64_t root) {
+  store::Tx::RecordQuery q;
+  if (tree.Depth(root) != 0 || tree.Roots().size() != 1) q.org_ids = tree.SubtreeIds(root);
+  return q;
+}
 
-Result<Term> RecordService::TermFor(store::Tx& tx, const OrgTree& tree, int64_t org_id,
-                                    const std::optional<Date>& date) const {
-  NQ_ASSIGN_OR_RETURN(std::vector<Term> terms, tx.ListTerms());
+Result<Term> TermFor(const std::vector<Term>& terms, const OrgTree& tree, int64_t org_id,
+                     const std::optional<Date>& date) {
   const std::vector<int64_t> path = tree.Path(org_id);  // root first
   const Term* latest = nullptr;
   for (auto it = path.rbegin(); it != path.rend(); ++it) {
@@ -77,17 +73,17 @@ Result<Term> RecordService::TermFor(store::Tx& tx, const OrgTree& tree, int64_t 
                          "Chưa có nhiệm kỳ nào của tổ chức này hoặc cấp trên: chưa ghi được hồ sơ");
 }
 
-Result<std::vector<FieldProblem>> RecordService::Check(store::Tx& tx, const OrgTree& tree,
-                                                       const RecordType& t,
-                                                       const Record& r) const {
+Result<std::vector<FieldProblem>> CheckRecord(const OrgTree& tree, const std::vector<Term>& terms,
+                                              const RecordType& t, const Record& r,
+                                              std::vector<FieldProblem> parse_problems) {
   const RecordTypeVersion* v = t.Version(r.version);
   if (v == nullptr) {
     return Status::Invalid("record.type_unknown", "Loại hồ sơ '" + t.name +
                                                       "' không có phiên bản " +
                                                       std::to_string(r.version));
   }
-  NQ_ASSIGN_OR_RETURN(Term term, TermFor(tx, tree, r.org_id, RecordDate(t, r)));
-  std::vector<FieldProblem> problems = ValidateRecord(*v, r, term);
+  NQ_ASSIGN_OR_RETURN(Term term, TermFor(terms, tree, r.org_id, RecordDate(t, r)));
+  std::vector<FieldProblem> problems = CheckParsedRecord(*v, std::move(parse_problems), r, term);
   for (const FieldDef& f : v->fields) {
     auto it = r.values.find(f.code);
     if (it == r.values.end()) continue;
@@ -100,11 +96,23 @@ Result<std::vector<FieldProblem>> RecordService::Check(store::Tx& tx, const OrgT
   return problems;
 }
 
-Status RecordService::Write(store::Tx& tx, const OrgTree& tree, const RecordType& t, Record& r,
+OrgLookup LookupIn(const OrgTree& tree) {
+  return [&tree](std::string_view code) -> std::optional<int64_t> {
+    const Organization* o = tree.FindByCode(code);
+    return o == nullptr ? std::nullopt : std::optional<int64_t>(o->id);
+  };
+}
+
+}  // namespace record_internal
+
+Status RecordService::Write(store::Tx& tx, const OrgTree& tree, const std::vector<Term>& terms,
+                            const RecordType& t, Record& r,
+                            std::vector<FieldProblem> parse_problems,
                             std::vector<FieldProblem>* problems) const {
   r.type_id = t.id;
   r.type_code = t.code;
-  NQ_ASSIGN_OR_RETURN(std::vector<FieldProblem> found, Check(tx, tree, t, r));
+  NQ_ASSIGN_OR_RETURN(std::vector<FieldProblem> found,
+                      record_internal::CheckRecord(tree, terms, t, r, std::move(parse_problems)));
   if (!found.empty()) {
     Status st = RecordProblemsStatus(found);
     if (problems != nullptr) *problems = std::move(found);
@@ -134,22 +142,20 @@ Result<RecordList> RecordService::ListRecords(const Principal& p, int64_t type_i
   NQ_ASSIGN_OR_RETURN(auto tx, db_->Begin(a));
   RecordList out;
   NQ_ASSIGN_OR_RETURN(out.type, tx->GetRecordType(type_id));
-  store::Tx::RecordQuery q;
+  store::Tx::RecordQuery q = record_internal::ScopeQuery(*tree, root);
   q.type_id = type_id;
   q.from = f.from;
   q.to = f.to;
-  if (tree->Depth(root) != 0 || tree->Roots().size() != 1) q.org_ids = tree->SubtreeIds(root);
-  NQ_ASSIGN_OR_RETURN(std::vector<Record> all, tx->ListRecords(q));
-  if (!MayReadRecord(out.type.privacy, ReaderOf(p, true))) {
-    out.withheld = static_cast<int64_t>(all.size());
+  NQ_ASSIGN_OR_RETURN(const int64_t matching, tx->CountRecords(q));
+  if (!MayReadRecord(out.type.privacy, record_internal::ReaderInScope(p))) {
+    out.withheld = matching;
     return out;
   }
-  out.total = static_cast<int64_t>(all.size());
-  std::reverse(all.begin(), all.end());  // the latest records first, as a clerk looks for them
-  const size_t begin = std::min(all.size(), static_cast<size_t>(f.offset));
-  const size_t end = std::min(all.size(), begin + static_cast<size_t>(f.limit));
-  out.items.assign(std::make_move_iterator(all.begin() + static_cast<std::ptrdiff_t>(begin)),
-                   std::make_move_iterator(all.begin() + static_cast<std::ptrdiff_t>(end)));
+  out.total = matching;
+  q.newest_first = true;  // the latest records first, as a clerk looks for them
+  q.limit = f.limit;
+  q.offset = f.offset;
+  NQ_ASSIGN_OR_RETURN(out.items, tx->ListRecords(q));
   if (IsAuditedOnRead(out.type.privacy) && !out.items.empty()) {
     std::vector<int64_t> ids;
     for (const Record& r : out.items) ids.push_back(r.id);
@@ -167,10 +173,9 @@ Result<RecordService::RecordSet> RecordService::RecordsForFigures(const Principa
   NQ_ASSIGN_OR_RETURN(auto tx, db_->Begin(store::Actor{}, store::TxMode::kRead));
   RecordSet out;
   NQ_ASSIGN_OR_RETURN(out.types, tx->ListRecordTypes());
-  store::Tx::RecordQuery q;
+  store::Tx::RecordQuery q = record_internal::ScopeQuery(*tree, root);
   q.from = from;
   q.to = to;
-  if (tree->Depth(root) != 0 || tree->Roots().size() != 1) q.org_ids = tree->SubtreeIds(root);
   NQ_ASSIGN_OR_RETURN(out.records, tx->ListRecords(q));
   return out;
 }
@@ -182,7 +187,7 @@ Result<Record> RecordService::GetRecord(const Principal& p, int64_t id,
   NQ_ASSIGN_OR_RETURN(Record r, tx->GetRecord(id));
   NQ_RETURN_IF_ERROR(CheckInScope(*tree, p, r.org_id));
   NQ_ASSIGN_OR_RETURN(RecordType t, tx->GetRecordType(r.type_id));
-  if (!MayReadRecord(t.privacy, ReaderOf(p, true))) return RecordPrivate();
+  if (!MayReadRecord(t.privacy, record_internal::ReaderInScope(p))) return RecordPrivate();
   if (IsAuditedOnRead(t.privacy)) {
     NQ_RETURN_IF_ERROR(AuditRead(*tx, t, {r.id}));
     NQ_RETURN_IF_ERROR(tx->Commit());
@@ -200,25 +205,16 @@ Result<Record> RecordService::CreateRecord(const Principal& p, int64_t type_id, 
   NQ_ASSIGN_OR_RETURN(auto tx, db_->Begin(a));
   NQ_ASSIGN_OR_RETURN(RecordType t, record_internal::TypeWithVersion(*tx, type_id));
   const RecordTypeVersion* v = t.Current();
-  const OrgLookup lookup = record_internal::LookupIn(*tree);
-  ParsedInput parsed = ParseRecordInput(*v, input, lookup);
+  ParsedInput parsed = ParseRecordInput(*v, input, record_internal::LookupIn(*tree));
   Record r;
-  r.type_id = t.id;
   r.version = v->number;
   r.org_id = org_id;
   r.values = std::move(parsed.values);
   r.created_by = p.user_id;
   r.created_at = NowUnix();
-  if (!parsed.problems.empty()) {
-    // Parse problems first; the typed values that did parse are checked too, so the form shows
-    // every problem at once (a required field whose text did not parse says so only once).
-    NQ_ASSIGN_OR_RETURN(Term term, TermFor(*tx, *tree, org_id, RecordDate(t, r)));
-    std::vector<FieldProblem> all = FillRecord(*v, input, term, &r, lookup);
-    Status st = RecordProblemsStatus(all);
-    if (problems != nullptr) *problems = std::move(all);
-    return st;
-  }
-  NQ_RETURN_IF_ERROR(Write(*tx, *tree, t, r, problems));
+  // The values that did parse are checked too, so that the form shows every problem at once.
+  NQ_ASSIGN_OR_RETURN(std::vector<Term> terms, tx->ListTerms());
+  NQ_RETURN_IF_ERROR(Write(*tx, *tree, terms, t, r, std::move(parsed.problems), problems));
   NQ_RETURN_IF_ERROR(tx->Commit());
   Inserted(r);
   return r;
@@ -235,7 +231,8 @@ Result<Record> RecordService::CreateTypedRecord(const Principal& p, Record r,
   r.version = t.Current()->number;
   r.created_by = p.user_id;
   r.created_at = NowUnix();
-  NQ_RETURN_IF_ERROR(Write(*tx, *tree, t, r, problems));
+  NQ_ASSIGN_OR_RETURN(std::vector<Term> terms, tx->ListTerms());
+  NQ_RETURN_IF_ERROR(Write(*tx, *tree, terms, t, r, {}, problems));
   NQ_RETURN_IF_ERROR(tx->Commit());
   Inserted(r);
   return r;
@@ -248,7 +245,7 @@ Status RecordService::DeleteRecord(const Principal& p, int64_t id, const store::
   NQ_ASSIGN_OR_RETURN(Record r, tx->GetRecord(id));
   NQ_RETURN_IF_ERROR(CheckInScope(*tree, p, r.org_id));
   NQ_ASSIGN_OR_RETURN(RecordType t, tx->GetRecordType(r.type_id));
-  if (!MayReadRecord(t.privacy, ReaderOf(p, true))) return RecordPrivate();
+  if (!MayReadRecord(t.privacy, record_internal::ReaderInScope(p))) return RecordPrivate();
   NQ_RETURN_IF_ERROR(tx->DeleteRecord(id));
   NQ_RETURN_IF_ERROR(tx->Commit());
   if (hooks_.erased) hooks_.erased(id);
@@ -260,6 +257,7 @@ Result<std::vector<int64_t>> RecordService::CreateRecordsAsSystem(std::vector<Re
   const std::shared_ptr<const OrgTree> tree = orgs_->tree();
   NQ_ASSIGN_OR_RETURN(auto tx, db_->Begin(a));
   NQ_ASSIGN_OR_RETURN(std::vector<RecordType> types, tx->ListRecordTypes());
+  NQ_ASSIGN_OR_RETURN(std::vector<Term> terms, tx->ListTerms());
   std::vector<int64_t> ids;
   ids.reserve(records.size());
   for (Record& r : records) {
@@ -270,7 +268,7 @@ Result<std::vector<int64_t>> RecordService::CreateRecordsAsSystem(std::vector<Re
       return Status::Invalid("record.type_unknown", "Không có loại hồ sơ '" + r.type_code + "'");
     }
     if (t->Current() != nullptr) r.version = t->Current()->number;
-    NQ_RETURN_IF_ERROR(Write(*tx, *tree, *t, r, nullptr));
+    NQ_RETURN_IF_ERROR(Write(*tx, *tree, terms, *t, r, {}, nullptr));
     ids.push_back(r.id);
   }
   NQ_RETURN_IF_ERROR(tx->Commit());

@@ -65,7 +65,9 @@ struct RecordHooks {
 
 struct RecordTypeView {
   RecordType type;
-  int64_t records = 0;  // how many records of the type are kept (all organizations)
+  int64_t records = 0;   // how many records of the type are kept (all organizations)
+  int64_t readable = 0;  // of those, in the principal's scope and readable by them
+  int64_t withheld = 0;  // in the principal's scope, personal ones they may not read
 };
 
 struct RecordFilter {
@@ -110,9 +112,12 @@ class RecordService {
   // Adds the built-in types missing by code; returns how many were added.
   Result<int> SeedBuiltinTypes(const store::Actor& a);
 
+  // Every type with its counts (RecordTypeView), by code.
   Result<std::vector<RecordTypeView>> ListTypes(const Principal& p) const;
   // NotFound "record_type.not_found".
   Result<RecordType> GetType(const Principal& p, int64_t id) const;
+  // The type with its counts. NotFound "record_type.not_found".
+  Result<RecordTypeView> GetTypeView(const Principal& p, int64_t id) const;
   Result<RecordType> GetTypeByCode(const Principal& p, std::string_view code) const;
   // Validates (ValidateRecordType) and stores a new type (its versions as given, normally 1).
   Result<RecordType> CreateType(const Principal& p, const RecordType& t, const store::Actor& a);
@@ -159,18 +164,15 @@ class RecordService {
                                                      const store::Actor& a);
 
  private:
-  // The term a record dated `date` (nullopt: no date) of organization `org_id` is checked
-  // against (see "Dates" above).
-  Result<Term> TermFor(store::Tx& tx, const OrgTree& tree, int64_t org_id,
-                       const std::optional<Date>& date) const;
-  // Checks `r` (values typed) against its type's version and term, and that the organizations
-  // it names exist; the problems, empty when valid.
-  Result<std::vector<FieldProblem>> Check(store::Tx& tx, const OrgTree& tree, const RecordType& t,
-                                          const Record& r) const;
-  // Checks and stores `r` in `tx` (id set on success); problems as CreateRecord.
-  Status Write(store::Tx& tx, const OrgTree& tree, const RecordType& t, Record& r,
+  // Checks `r` (values typed; `parse_problems` those of the text they were parsed from) against
+  // its type's version, the term of `terms` it falls in, and the organizations it names, and
+  // stores it in `tx` (id set); problems as CreateRecord.
+  Status Write(store::Tx& tx, const OrgTree& tree, const std::vector<Term>& terms,
+               const RecordType& t, Record& r, std::vector<FieldProblem> parse_problems,
                std::vector<FieldProblem>* problems) const;
   void Inserted(const Record& r) const;
+  // `t` with its counts for `p`, read in `tx`.
+  Result<RecordTypeView> ViewOf(store::Tx& tx, const Principal& p, RecordType t) const;
 
   store::Database* db_;
   OrgService* orgs_;

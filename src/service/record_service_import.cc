@@ -43,10 +43,11 @@ Result<RecordImportReport> RecordService::ImportRecords(const Principal& p, int6
   NQ_ASSIGN_OR_RETURN(RecordType t, record_internal::TypeWithVersion(*tx, type_id));
   const RecordTypeVersion* v = t.Current();
   const OrgLookup lookup = record_internal::LookupIn(*tree);
+  NQ_ASSIGN_OR_RETURN(const std::vector<Term> terms, tx->ListTerms());
 
   RecordImportReport report;
   report.rows = static_cast<int>(rows.size());
-  std::vector<std::pair<int, Record>> good;
+  std::vector<Record> good;
   std::set<int64_t> orgs;
   for (const RecordImportRow& row : rows) {
     std::map<std::string, std::string> cells;
@@ -65,7 +66,7 @@ Result<RecordImportReport> RecordService::ImportRecords(const Principal& p, int6
       problem("record.org_required", "Thiếu mã tổ chức đảng (cột \"Mã tổ chức\")");
       continue;
     }
-    const Organization* org = FindOrgByCode(*tree, org_code);
+    const Organization* org = tree->FindByCode(org_code);
     if (org == nullptr) {
       problem("record.org_unknown", "Không có tổ chức đảng mã '" + org_code + "'");
       continue;
@@ -77,20 +78,18 @@ Result<RecordImportReport> RecordService::ImportRecords(const Principal& p, int6
     Record r;
     r.type_id = t.id;
     r.type_code = t.code;
+    r.version = v->number;
     r.org_id = org->id;
     r.created_by = p.user_id;
     r.created_at = NowUnix();
     ParsedInput parsed = ParseRecordInput(*v, cells, lookup);
-    r.values = parsed.values;
-    NQ_ASSIGN_OR_RETURN(Term term, TermFor(*tx, *tree, r.org_id, RecordDate(t, r)));
-    std::vector<FieldProblem> found = FillRecord(*v, cells, term, &r, lookup);
-    if (found.empty()) {
-      NQ_ASSIGN_OR_RETURN(found, Check(*tx, *tree, t, r));
-    }
+    r.values = std::move(parsed.values);
+    NQ_ASSIGN_OR_RETURN(std::vector<FieldProblem> found,
+                        record_internal::CheckRecord(*tree, terms, t, r, std::move(parsed.problems)));
     for (FieldProblem& f : found) report.problems.push_back({row.line, std::move(f)});
     if (found.empty()) {
       orgs.insert(r.org_id);
-      good.emplace_back(row.line, std::move(r));
+      good.push_back(std::move(r));
     }
   }
   if (!report.problems.empty()) return report;
@@ -105,8 +104,7 @@ Result<RecordImportReport> RecordService::ImportRecords(const Principal& p, int6
     for (const Record& r : existing) kept.insert(IdentityOf(r));
   }
   std::vector<Record> added;
-  for (auto& entry : good) {
-    Record& r = entry.second;
+  for (Record& r : good) {
     if (!kept.insert(IdentityOf(r)).second) {
       ++report.unchanged;
       continue;

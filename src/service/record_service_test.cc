@@ -52,7 +52,7 @@ class RecordServiceTest : public ServiceTest {
   int64_t Count(const std::string& type) {
     auto tx = app_->db().Begin(system_, store::TxMode::kRead);
     EXPECT_TRUE(tx.ok());
-    Result<int64_t> n = (*tx)->CountRecords(TypeId(type));
+    Result<int64_t> n = (*tx)->CountRecords({.type_id = TypeId(type)});
     return n.ok() ? *n : -1;
   }
 };
@@ -160,6 +160,21 @@ TEST_F(RecordServiceTest, ListsWithholdPersonalRecordsAndAuditWhatTheyShow) {
   ASSERT_TRUE(hidden.ok());
   EXPECT_TRUE(hidden->items.empty());
   EXPECT_EQ(hidden->withheld, 1);
+  EXPECT_EQ(static_cast<int64_t>(Audit("record_read").size()), reads_before);
+
+  // The type's counts say the same, and read nothing.
+  auto view = [&](const Principal& p) {
+    Result<RecordTypeView> v = app_->records().GetTypeView(p, TypeId(kRecordInspection));
+    EXPECT_TRUE(v.ok()) << v.status().ToString();
+    return v.ok() ? *v : RecordTypeView{};
+  };
+  EXPECT_EQ(view(OfBoard(Role::kCommittee, "DUK", Board::kNone)).withheld, 1);
+  EXPECT_EQ(view(OfBoard(Role::kCommittee, "DUK", Board::kNone)).readable, 0);
+  EXPECT_EQ(view(board).readable, 1);
+  EXPECT_EQ(view(As(Role::kReporter, "DUK.STC")).readable, 1);  // the organization concerned
+  EXPECT_EQ(view(As(Role::kReporter, "DUK.SYT")).readable, 0);  // nothing in its scope
+  EXPECT_EQ(view(As(Role::kReporter, "DUK.SYT")).withheld, 0);
+  EXPECT_EQ(view(As(Role::kReporter, "DUK.SYT")).records, 1);
   EXPECT_EQ(static_cast<int64_t>(Audit("record_read").size()), reads_before);
 
   Result<RecordList> shown =

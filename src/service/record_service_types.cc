@@ -6,6 +6,7 @@
 #include "domain/record_builtin.h"
 #include "domain/record_version.h"
 #include "service/record_service.h"
+#include "service/record_service_internal.h"
 #include "service/scope.h"
 
 namespace nq {
@@ -37,14 +38,33 @@ Result<int> RecordService::SeedBuiltinTypes(const store::Actor& a) {
   return static_cast<int>(added.size());
 }
 
-Result<std::vector<RecordTypeView>> RecordService::ListTypes(const Principal& /*p*/) const {
+Result<RecordTypeView> RecordService::ViewOf(store::Tx& tx, const Principal& p,
+                                             RecordType t) const {
+  RecordTypeView v;
+  NQ_ASSIGN_OR_RETURN(v.records, tx.CountRecords({.type_id = t.id}));
+  const std::shared_ptr<const OrgTree> tree = orgs_->tree();
+  if (tree->Contains(p.org_id)) {
+    store::Tx::RecordQuery q = record_internal::ScopeQuery(*tree, p.org_id);
+    q.type_id = t.id;
+    int64_t in_scope = v.records;
+    if (!q.org_ids.empty()) {
+      NQ_ASSIGN_OR_RETURN(in_scope, tx.CountRecords(q));
+    }
+    const bool may_read = MayReadRecord(t.privacy, record_internal::ReaderInScope(p));
+    (may_read ? v.readable : v.withheld) = in_scope;
+  }
+  v.type = std::move(t);
+  return v;
+}
+
+Result<std::vector<RecordTypeView>> RecordService::ListTypes(const Principal& p) const {
   NQ_ASSIGN_OR_RETURN(auto tx, db_->Begin(store::Actor{}, store::TxMode::kRead));
   NQ_ASSIGN_OR_RETURN(std::vector<RecordType> types, tx->ListRecordTypes());
   std::vector<RecordTypeView> out;
   out.reserve(types.size());
   for (RecordType& t : types) {
-    NQ_ASSIGN_OR_RETURN(int64_t n, tx->CountRecords(t.id));
-    out.push_back({std::move(t), n});
+    NQ_ASSIGN_OR_RETURN(RecordTypeView v, ViewOf(*tx, p, std::move(t)));
+    out.push_back(std::move(v));
   }
   return out;
 }
@@ -52,6 +72,12 @@ Result<std::vector<RecordTypeView>> RecordService::ListTypes(const Principal& /*
 Result<RecordType> RecordService::GetType(const Principal& /*p*/, int64_t id) const {
   NQ_ASSIGN_OR_RETURN(auto tx, db_->Begin(store::Actor{}, store::TxMode::kRead));
   return tx->GetRecordType(id);
+}
+
+Result<RecordTypeView> RecordService::GetTypeView(const Principal& p, int64_t id) const {
+  NQ_ASSIGN_OR_RETURN(auto tx, db_->Begin(store::Actor{}, store::TxMode::kRead));
+  NQ_ASSIGN_OR_RETURN(RecordType t, tx->GetRecordType(id));
+  return ViewOf(*tx, p, std::move(t));
 }
 
 Result<RecordType> RecordService::GetTypeByCode(const Principal& /*p*/,
@@ -86,7 +112,7 @@ Result<RecordType> RecordService::ReviseType(const Principal& p, int64_t id,
   }
   NQ_ASSIGN_OR_RETURN(auto tx, db_->Begin(a));
   NQ_ASSIGN_OR_RETURN(RecordType before, tx->GetRecordType(id));
-  NQ_ASSIGN_OR_RETURN(int64_t records, tx->CountRecords(id));
+  NQ_ASSIGN_OR_RETURN(int64_t records, tx->CountRecords({.type_id = id}));
   // The code and the date field never change here: formulas name the code and the store keeps
   // both from the type's creation.
   if ((!edited.code.empty() && edited.code != before.code) ||

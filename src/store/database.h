@@ -321,17 +321,22 @@ class Tx {
   // with records, the last one replaced without). A stored version t lacks stays. NotFound
   // "record_type.not_found".
   virtual Status UpdateRecordType(const RecordType& t) = 0;
-  // Records of the type, 0 for a type without records or an unknown id (has_records).
-  virtual Result<int64_t> CountRecords(int64_t type_id) = 0;
-
   struct RecordQuery {
     std::optional<int64_t> type_id{};  // nullopt: every type
     std::vector<int64_t> org_ids{};    // empty: every organization
     std::optional<Date> from{};        // record date on or after (records without one excluded)
     std::optional<Date> to{};          // record date on or before (idem)
+    // ListRecords only: the order reversed (newest first), and one page of it.
+    bool newest_first = false;
+    std::optional<int> limit{};  // nullopt: every record
+    int offset = 0;
   };
-  // Records matching the query, by record date (records without one last), then id; each
-  // complete (type code, values read back with their field's type).
+  // Records matching the query (limit and offset ignored); 0 for none — with only type_id set,
+  // whether the type has records.
+  virtual Result<int64_t> CountRecords(const RecordQuery& q) = 0;
+  // Records matching the query, by record date (records without one last), then id — or the
+  // reverse with newest_first — from `offset`, at most `limit`; each complete (type code, values
+  // read back with their field's type).
   virtual Result<std::vector<Record>> ListRecords(const RecordQuery& q) = 0;
   virtual Result<Record> GetRecord(int64_t id) = 0;  // NotFound "record.not_found"
   // Inserts r (id and type_code ignored) and returns the new id; the record date is the value of

@@ -285,7 +285,7 @@ class SociTx final : public Tx {
   Result<RecordType> GetRecordType(int64_t id) override;
   Result<int64_t> InsertRecordType(const RecordType& t) override;
   Status UpdateRecordType(const RecordType& t) override;
-  Result<int64_t> CountRecords(int64_t type_id) override;
+  Result<int64_t> CountRecords(const RecordQuery& q) override;
   Result<std::vector<Record>> ListRecords(const RecordQuery& q) override;
   Result<Record> GetRecord(int64_t id) override;
   Result<int64_t> InsertRecord(const Record& r) override;

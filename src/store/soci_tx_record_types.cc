@@ -161,14 +161,4 @@ Status SociTx::UpdateRecordType(const RecordType& t) {
   });
 }
 
-Result<int64_t> SociTx::CountRecords(int64_t type_id) {
-  long long count = 0;
-  NQ_RETURN_IF_ERROR(Read("CountRecords", [&] {
-    long long key = type_id;
-    sql_ << "SELECT COUNT(*) FROM records WHERE type_id = :t", soci::use(key), soci::into(count);
-    return Status::Ok();
-  }));
-  return int64_t{count};
-}
-
 }  // namespace nq::store

@@ -3,6 +3,7 @@
 // canonical text (record_value.h) in record_values, read back with its field's type.
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -55,10 +56,23 @@ std::string RecordWhere(const Tx::RecordQuery& q) {
   return where;
 }
 
-// The records under `where` (RecordWhere's form, or "WHERE r.id = N") with their values, and
-// the types they belong to by id. Throws what SOCI throws.
-Status ReadRecords(soci::session& sql, const std::string& where, std::vector<Record>* out,
-                   std::map<int64_t, RecordType>* types) {
+// The order of a list, and its page ("" for every record); only numbers are written into it.
+std::string RecordOrder(const Tx::RecordQuery& q) {
+  std::string order = q.newest_first
+                          ? " ORDER BY r.record_date IS NULL DESC, r.record_date DESC, r.id DESC"
+                          : " ORDER BY r.record_date IS NULL, r.record_date, r.id";
+  if (q.limit) {
+    order += " LIMIT " + std::to_string(std::max(0, *q.limit)) + " OFFSET " +
+             std::to_string(std::max(0, q.offset));
+  }
+  return order;
+}
+
+// The records under `where` (RecordWhere's form, or "WHERE r.id = N") in the order of `order`
+// (RecordOrder; `paged` when it takes one page), with their values, and the types they belong to
+// by id. Throws what SOCI throws.
+Status ReadRecords(soci::session& sql, const std::string& where, const std::string& order,
+                   bool paged, std::vector<Record>* out, std::map<int64_t, RecordType>* types) {
   Record r;
   long long id = 0, type_id = 0, org_id = 0, created_by = 0, created_at = 0;
   std::map<int64_t, size_t> pos;
@@ -66,7 +80,7 @@ Status ReadRecords(soci::session& sql, const std::string& where, std::vector<Rec
     soci::statement stmt =
         (sql.prepare << "SELECT r.id, r.type_id, t.code, r.version, r.org_id, r.created_by, "
                         "r.created_at FROM records r JOIN record_types t ON t.id = r.type_id " +
-                            where + " ORDER BY r.record_date IS NULL, r.record_date, r.id",
+                            where + order,
          soci::into(id), soci::into(type_id), soci::into(r.type_code), soci::into(r.version),
          soci::into(org_id), soci::into(created_by), soci::into(created_at));
     stmt.execute(false);
@@ -87,11 +101,17 @@ Status ReadRecords(soci::session& sql, const std::string& where, std::vector<Rec
   NQ_RETURN_IF_ERROR(ReadRecordTypes(sql, &ids, &loaded));
   for (RecordType& t : loaded) (*types)[t.id] = std::move(t);
   if (out->empty()) return Status::Ok();
+  // The values of exactly these records: a page's own ids, else the same condition.
+  std::vector<int64_t> page;
+  if (paged) {
+    for (const Record& rec : *out) page.push_back(rec.id);
+  }
+  const std::string values_where = paged ? "WHERE " + InList("r.id", page) : where;
   std::string field, text;
   soci::statement stmt =
       (sql.prepare << "SELECT v.record_id, v.field, v.value FROM record_values v JOIN records r "
                       "ON r.id = v.record_id " +
-                          where,
+                          values_where,
        soci::into(id), soci::into(field), soci::into(text));
   stmt.execute(false);
   while (stmt.fetch()) {
@@ -112,15 +132,26 @@ Result<std::vector<Record>> SociTx::ListRecords(const RecordQuery& q) {
   std::vector<Record> out;
   std::map<int64_t, RecordType> types;
   NQ_RETURN_IF_ERROR(
-      Read("ListRecords", [&] { return ReadRecords(sql_, RecordWhere(q), &out, &types); }));
+      Read("ListRecords", [&] {
+        return ReadRecords(sql_, RecordWhere(q), RecordOrder(q), q.limit.has_value(), &out, &types);
+      }));
   return out;
+}
+
+Result<int64_t> SociTx::CountRecords(const RecordQuery& q) {
+  long long count = 0;
+  NQ_RETURN_IF_ERROR(Read("CountRecords", [&] {
+    sql_ << "SELECT COUNT(*) FROM records r " + RecordWhere(q), soci::into(count);
+    return Status::Ok();
+  }));
+  return int64_t{count};
 }
 
 Result<Record> SociTx::GetRecord(int64_t id) {
   std::vector<Record> out;
   std::map<int64_t, RecordType> types;
   NQ_RETURN_IF_ERROR(Read("GetRecord", [&] {
-    return ReadRecords(sql_, "WHERE r.id = " + std::to_string(id), &out, &types);
+    return ReadRecords(sql_, "WHERE r.id = " + std::to_string(id), "", false, &out, &types);
   }));
   if (out.empty()) return RecordNotFound(id);
   return std::move(out.front());
@@ -176,7 +207,7 @@ Status SociTx::DeleteRecord(int64_t id) {
   return Mutate("DeleteRecord", {Status(), Status()}, [&]() -> Status {
     std::vector<Record> found;
     std::map<int64_t, RecordType> types;
-    NQ_RETURN_IF_ERROR(ReadRecords(sql_, "WHERE r.id = " + std::to_string(id), &found, &types));
+    NQ_RETURN_IF_ERROR(ReadRecords(sql_, "WHERE r.id = " + std::to_string(id), "", false, &found, &types));
     if (found.empty()) return RecordNotFound(id);
     const RecordType& type = types[found.front().type_id];
     long long key = id;

@@ -37,20 +37,10 @@ Result<HttpResponse> ListTypes(const ApiCall& c) {
   return JsonResponse(200, Json{{"items", std::move(items)}});
 }
 
-// The record count of type `id` from the list, nullopt when the list does not have it.
-std::optional<int64_t> RecordCount(const ApiCall& c, int64_t id) {
-  Result<std::vector<RecordTypeView>> types = Records(c).ListTypes(c.principal());
-  if (!types.ok()) return std::nullopt;
-  for (const RecordTypeView& v : *types) {
-    if (v.type.id == id) return v.records;
-  }
-  return std::nullopt;
-}
-
 Result<HttpResponse> GetType(const ApiCall& c) {
   NQ_ASSIGN_OR_RETURN(int64_t id, PathId(c.params));
-  NQ_ASSIGN_OR_RETURN(RecordType t, Records(c).GetType(c.principal(), id));
-  return JsonResponse(200, RecordTypeJson(t, RecordCount(c, id), true));
+  NQ_ASSIGN_OR_RETURN(RecordTypeView v, Records(c).GetTypeView(c.principal(), id));
+  return JsonResponse(200, RecordTypeJson(v.type, v.records, true));
 }
 
 Result<HttpResponse> CreateType(const ApiCall& c) {
@@ -71,7 +61,8 @@ Result<HttpResponse> ReviseType(const ApiCall& c) {
   NQ_RETURN_IF_ERROR(ReadRecordTypeJson(body, /*create=*/false, &t));
   NQ_ASSIGN_OR_RETURN(RecordType revised,
                       Records(c).ReviseType(c.principal(), id, t, ActorFor(*c.session, c.request)));
-  return JsonResponse(200, RecordTypeJson(revised, RecordCount(c, id), true));
+  NQ_ASSIGN_OR_RETURN(RecordTypeView v, Records(c).GetTypeView(c.principal(), revised.id));
+  return JsonResponse(200, RecordTypeJson(v.type, v.records, true));
 }
 
 Result<HttpResponse> ListRecords(const ApiCall& c) {
@@ -140,9 +131,9 @@ Result<HttpResponse> CreateRecord(const ApiCall& c) {
   if (!HasJsonContentType(c.request)) return ReadJsonBody(c.request).status();
   NQ_ASSIGN_OR_RETURN(RecordBody body, ReadRecordBody(c.request.body));
   std::vector<FieldProblem> problems;
-  Result<Record> created =
-      CreateRecordListingProblems(c.app(), c.principal(), type_id, body.org_id, body.values,
-                                  ActorFor(*c.session, c.request), &problems);
+  Result<Record> created = Records(c).CreateRecord(c.principal(), type_id, body.org_id,
+                                                   body.values, ActorFor(*c.session, c.request),
+                                                   &problems);
   if (!created.ok()) {
     if (!problems.empty()) return InvalidRecord(created.status(), problems);
     return created.status();

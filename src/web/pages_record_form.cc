@@ -144,8 +144,8 @@ Result<HttpResponse> PostNew(const PageCall& c) {
     if (!text.empty()) input[f.code] = text;
   }
   std::vector<FieldProblem> problems;
-  Result<Record> created = CreateRecordListingProblems(c.app(), c.principal(), t.id, *org_id, input,
-                                                       ActorFor(c.session, c.request), &problems);
+  Result<Record> created = c.app().records().CreateRecord(c.principal(), t.id, *org_id, input,
+                                                         ActorFor(c.session, c.request), &problems);
   if (created.ok()) return HttpResponse::Redirect(TypeUrl(t) + "?created=1");
   const Status& s = created.status();
   if (!problems.empty()) return RenderForm(c, t, 422, problems);

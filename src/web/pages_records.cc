@@ -62,39 +62,14 @@ namespace {
 
 constexpr int kPageSize = 50;
 constexpr size_t kCellChars = 80;
-// Beyond any list: a count without rows, so that no personal record is shown (nor audited).
-constexpr int kCountOnlyOffset = std::numeric_limits<int>::max();
-
-// How many records of `t` the principal reads in their scope, and how many are withheld. When
-// the scope is the whole (single-rooted) tree, an open type's count is the type's own.
-std::optional<RecordList> CountInScope(const PageCall& c, const RecordTypeView& v) {
-  const RecordType& t = v.type;
-  const std::shared_ptr<const OrgTree> tree = c.app().orgs().tree();
-  if (t.privacy == RecordPrivacy::kOpen && tree->Depth(c.principal().org_id) == 0 &&
-      tree->Roots().size() == 1) {
-    RecordList all;
-    all.total = v.records;
-    return all;
-  }
-  RecordFilter f;
-  f.limit = 1;
-  f.offset = kCountOnlyOffset;
-  Result<RecordList> list =
-      c.app().records().ListRecords(c.principal(), t.id, f, ActorFor(c.session, c.request));
-  if (!list.ok()) return std::nullopt;
-  return std::move(list).value();
-}
-
 Result<HttpResponse> TypesPage(const PageCall& c) {
   NQ_ASSIGN_OR_RETURN(std::vector<RecordTypeView> types,
                       c.app().records().ListTypes(c.principal()));
   mstch::array cards;
   for (const RecordTypeView& v : types) {
     mstch::map card = TypeContext(v.type);
-    const std::optional<RecordList> counts = CountInScope(c, v);
-    card.emplace("count", counts ? FormatIntVi(counts->total) : std::string("—"));
-    card.emplace("withheld",
-                 counts && counts->withheld > 0 ? FormatIntVi(counts->withheld) : std::string());
+    card.emplace("count", FormatIntVi(v.readable));
+    card.emplace("withheld", v.withheld > 0 ? FormatIntVi(v.withheld) : std::string());
     cards.push_back(std::move(card));
   }
   mstch::map context{{"types", std::move(cards)},

@@ -5,26 +5,6 @@
 
 namespace nq::web {
 
-Result<Record> CreateRecordListingProblems(App& app, const Principal& p, int64_t type_id,
-                                           int64_t org_id,
-                                           const std::map<std::string, std::string>& input,
-                                           const store::Actor& a,
-                                           std::vector<FieldProblem>* problems) {
-  problems->clear();
-  Result<Record> created = app.records().CreateRecord(p, type_id, org_id, input, a, problems);
-  if (created.ok() || created.status().key() != "record.invalid") {
-    problems->clear();
-    return created;
-  }
-  if (problems->empty()) {
-    FieldProblem whole;
-    whole.key = created.status().key();
-    whole.message = created.status().message();
-    problems->push_back(std::move(whole));
-  }
-  return created;
-}
-
 Result<RecordImportReport> ImportRecordRows(App& app, const Principal& p, int64_t type_id,
                                             const std::vector<RecordImportRow>& rows,
                                             std::vector<RecordImportProblem> file_problems,

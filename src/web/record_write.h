@@ -1,9 +1,6 @@
-// Writing records from the web layer: what the JSON API (api_records.h) and the pages
+// Importing records from the web layer: what the JSON API (api_records.h) and the pages
 // (pages_records.h) share on top of RecordService (service/record_service.h).
 //
-//   CreateRecordListingProblems  RecordService::CreateRecord, and, when the record is refused as
-//       "record.invalid", every problem as a FieldProblem (field code, key, Vietnamese message)
-//       so that a form shows each one beside its input and the API lists them.
 //   ImportRecordRows  ImportRecords over rows read from a file, with the file's own problems
 //       (record_csv.h) merged in by line: with any file problem nothing is written (the rows
 //       are still checked, dry, so that the report lists everything at once).
@@ -12,7 +9,6 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <string>
 #include <vector>
 
@@ -24,15 +20,6 @@
 #include "store/database.h"
 
 namespace nq::web {
-
-// Creates a record of type `t` for `org_id` from text by field code or label. On Invalid
-// "record.invalid", *problems holds every problem (never empty: the status's own message when
-// the problems cannot be read back); other errors leave it empty.
-Result<Record> CreateRecordListingProblems(App& app, const Principal& p, int64_t type_id,
-                                           int64_t org_id,
-                                           const std::map<std::string, std::string>& input,
-                                           const store::Actor& a,
-                                           std::vector<FieldProblem>* problems);
 
 // Imports `rows` (see above). The report's problems are sorted by line; with problems, added
 // and unchanged are 0 (nothing was written).

@@ -146,8 +146,8 @@ TEST_F(StoreRecordTest, EveryValueTypeRoundTripsExactly) {
   EXPECT_EQ(std::get<double>(got->values.at("amount")), 0.1 + 0.2);
   EXPECT_EQ(*tx->GetRecord(big.id), big);
   EXPECT_EQ(tx->GetRecord(9999).status().key(), "record.not_found");
-  EXPECT_EQ(*tx->CountRecords(open_.id), 2);
-  EXPECT_EQ(*tx->CountRecords(personal_.id), 0);
+  EXPECT_EQ(*tx->CountRecords({.type_id = open_.id}), 2);
+  EXPECT_EQ(*tx->CountRecords({.type_id = personal_.id}), 0);
 }
 
 TEST_F(StoreRecordTest, ListsByTypeOrganizationAndDate) {
@@ -182,6 +182,21 @@ TEST_F(StoreRecordTest, ListsByTypeOrganizationAndDate) {
                             {{"held_on", Date{2023, 6, 15}}},
                             7,
                             1700000000}));
+
+  // Newest first, one page at a time, each record complete; counts ignore the page.
+  EXPECT_EQ(ids({.newest_first = true}), (std::vector<int64_t>{c, d, a, b}));
+  EXPECT_EQ(ids({.newest_first = true, .limit = 2, .offset = 1}), (std::vector<int64_t>{d, a}));
+  EXPECT_EQ(ids({.type_id = open_.id, .limit = 2, .offset = 2}), (std::vector<int64_t>{c}));
+  EXPECT_EQ(ids({.limit = 2, .offset = 9}), std::vector<int64_t>{});
+  std::vector<Record> paged =
+      *tx->ListRecords({.type_id = personal_.id, .newest_first = true, .limit = 1});
+  ASSERT_EQ(paged.size(), 1u);
+  EXPECT_EQ(paged[0], one[0]);
+  EXPECT_EQ(*tx->CountRecords({}), 4);
+  EXPECT_EQ(*tx->CountRecords({.type_id = open_.id, .org_ids = {cell_}}), 2);
+  EXPECT_EQ(*tx->CountRecords({.org_ids = {cell_}, .from = Date{2023, 6, 1},
+                               .to = Date{2023, 6, 30}, .limit = 1}),
+            2);
 }
 
 TEST_F(StoreRecordTest, MissingReferencesAndBadValuesWriteNothing) {
@@ -220,7 +235,7 @@ TEST_F(StoreRecordTest, AuditKeepsPersonalValuesOut) {
   }
   auto r = ReadOnly();
   EXPECT_EQ(r->GetRecord(personal.id).status().key(), "record.not_found");
-  EXPECT_EQ(*r->CountRecords(personal_.id), 0);
+  EXPECT_EQ(*r->CountRecords({.type_id = personal_.id}), 0);
   auto a = r->ListAudit("record", std::to_string(open.id), 10);
   ASSERT_EQ(a->size(), 1u);
   EXPECT_EQ((*a)[0].action, "create");
