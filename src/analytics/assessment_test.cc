@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace nq::analytics {
+namespace nq::analytics::assessment_test {
 namespace {
 
 const Date kStart{2021, 1, 1};
@@ -597,4 +597,4 @@ TEST(AssessmentTest, ConfigMovesTheThresholds) {
 }
 
 }  // namespace
-}  // namespace nq::analytics
+}  // namespace nq::analytics::assessment_test

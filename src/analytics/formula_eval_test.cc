@@ -7,7 +7,7 @@
 
 #include "analytics/analytics_test_util.h"
 
-namespace nq::analytics {
+namespace nq::analytics::formula_eval_test {
 namespace {
 
 Organization Org(int64_t id, std::optional<int64_t> parent) {
@@ -167,4 +167,4 @@ TEST_F(FormulaEvalTest, CheckElements) {
 }
 
 }  // namespace
-}  // namespace nq::analytics
+}  // namespace nq::analytics::formula_eval_test

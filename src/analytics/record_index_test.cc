@@ -13,7 +13,7 @@
 #include "analytics/resolution_assessment.h"
 #include "domain/record_builtin.h"
 
-namespace nq::analytics {
+namespace nq::analytics::record_index_test {
 namespace {
 
 using testing_util::TestOrg;
@@ -467,4 +467,4 @@ TEST_F(RecordIndexTest, AssessmentUsesRecords) {
 }
 
 }  // namespace
-}  // namespace nq::analytics
+}  // namespace nq::analytics::record_index_test

@@ -28,7 +28,8 @@ bool IsOptionOf(const RecordType& t, const std::string& field, const std::string
   return false;
 }
 
-Status CheckField(const RecordType& t, const FormulaNode& n) {
+// The field `n` names, when it exists and may take part in a record function.
+Result<const FieldDef*> UsableField(const RecordType& t, const FormulaNode& n) {
   const FieldDef* f = FindRecordField(t, n.text);
   if (f == nullptr) {
     return FormulaError("formula.unknown_field", n.position,
@@ -40,7 +41,7 @@ Status CheckField(const RecordType& t, const FormulaNode& n) {
                             ") không dùng được trong hàm hồ sơ; chỉ dùng trường số, ngày, "
                             "có/không và danh mục");
   }
-  return Status::Ok();
+  return f;
 }
 
 Status CheckString(const RecordType& t, const FormulaNode& s, const FormulaNode& other) {
@@ -49,8 +50,7 @@ Status CheckString(const RecordType& t, const FormulaNode& s, const FormulaNode&
     return FormulaError("formula.type", s.position,
                         "chuỗi " + quoted + " chỉ so sánh được trực tiếp với một trường danh mục");
   }
-  NQ_RETURN_IF_ERROR(CheckField(t, other));
-  const FieldDef* f = FindRecordField(t, other.text);
+  NQ_ASSIGN_OR_RETURN(const FieldDef* f, UsableField(t, other));
   if (f->type != FieldType::kCategory) {
     return FormulaError("formula.type", s.position,
                         "trường '" + f->label + "' không phải trường danh mục nên không so sánh " +
@@ -80,7 +80,7 @@ double Finite(double x) { return std::isfinite(x) ? x : Missing(); }
 }  // namespace
 
 Status CheckRecordExpr(const RecordType& t, const FormulaNode& n) {
-  if (n.kind == Kind::kElement) return CheckField(t, n);
+  if (n.kind == Kind::kElement) return UsableField(t, n).status();
   if (n.kind == Kind::kString) {
     return FormulaError("formula.type", n.position,
                         "chuỗi \"" + n.text + "\" chỉ dùng để so sánh với một trường danh mục");

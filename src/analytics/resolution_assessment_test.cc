@@ -10,7 +10,7 @@
 
 #include "analytics/analytics_test_util.h"
 
-namespace nq::analytics {
+namespace nq::analytics::resolution_assessment_test {
 namespace {
 
 //   1 committee
@@ -340,4 +340,4 @@ TEST_F(ResolutionAssessmentTest, EndOfTermHeadline) {
 }
 
 }  // namespace
-}  // namespace nq::analytics
+}  // namespace nq::analytics::resolution_assessment_test

@@ -2,7 +2,6 @@
 
 #include <unistd.h>
 
-#include <CLI/CLI.hpp>
 #include <exception>
 #include <iostream>
 #include <map>
@@ -10,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "cli/cli11.h"
 #include "cli/commands.h"
 #include "common/log.h"
 

@@ -12,7 +12,7 @@
 #include "cli/demo_data.h"
 #include "service/password.h"
 
-namespace nq::cli {
+namespace nq::cli::cli_test {
 namespace {
 
 struct Outcome {
@@ -249,4 +249,4 @@ TEST_F(CliDbTest, DemoCreatesTheDataOnceAndForceRecreatesIt) {
 }
 
 }  // namespace
-}  // namespace nq::cli
+}  // namespace nq::cli::cli_test

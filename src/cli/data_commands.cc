@@ -1,11 +1,11 @@
 // `nqtrack import values`, `import resolution`, `export resolution` and `assess`
 // (formats: docs/formats.md).
-#include <CLI/CLI.hpp>
 #include <functional>
 #include <memory>
 #include <ostream>
 #include <string>
 
+#include "cli/cli11.h"
 #include "cli/commands.h"
 #include "cli/text_table.h"
 #include "cli/values_csv.h"

@@ -1,10 +1,10 @@
 // `nqtrack init` and `nqtrack demo`: create a database, its root organization and first admin,
 // or the whole demo data set.
-#include <CLI/CLI.hpp>
 #include <filesystem>
 #include <ostream>
 #include <system_error>
 
+#include "cli/cli11.h"
 #include "cli/commands.h"
 #include "cli/demo_data.h"
 #include "cli/text_table.h"

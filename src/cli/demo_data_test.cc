@@ -9,7 +9,7 @@
 #include "common/utf8.h"
 #include "domain/task_status.h"
 
-namespace nq::cli {
+namespace nq::cli::demo_data_test {
 namespace {
 
 TEST(DemoDataTest, OrganizationRowsFormOneBlocTreeOfTheRightSize) {
@@ -190,4 +190,4 @@ TEST(DemoDataTest, TasksAreTheSameOnEveryCall) {
 }
 
 }  // namespace
-}  // namespace nq::cli
+}  // namespace nq::cli::demo_data_test

@@ -13,7 +13,6 @@
 namespace nq::cli {
 namespace {
 
-constexpr ProductKind kDocument = ProductKind::kDocument;
 constexpr ProductKind kProject = ProductKind::kProject;
 // The bloc's plan that assigned most of the documents.
 constexpr const char* kBlocPlan = "05-KH/ĐUK";
@@ -28,7 +27,7 @@ DemoTaskRow Document(const char* ref, const char* owner, const char* number, con
   r.assigning = kBlocPlan;
   r.assigned = kPlanDate;
   r.due = due;
-  r.product = kDocument;
+  r.product = ProductKind::kDocument;
   r.number = number;
   r.doc_title = title;
   r.body = body;

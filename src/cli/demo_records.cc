@@ -30,14 +30,14 @@ namespace {
 constexpr Date kFirst{2020, 8, 1};
 constexpr Date kLast = kDemoReviewDate;
 
-struct Document {
+struct DisseminatedDocument {
   const char* number;
   Date issued;
 };
 // The documents the bloc had its organizations disseminate, with their dates.
-constexpr Document kDocuments[] = {
-    {"01-NQ/ĐUK", {2020, 8, 1}},   {"01-NQ/ĐH", {2020, 10, 16}}, {"21-KL/TW", {2021, 10, 25}},
-    {"37-QĐ/TW", {2021, 10, 25}},  {"21-NQ/TW", {2022, 6, 16}},  {"69-QĐ/TW", {2022, 7, 6}},
+constexpr DisseminatedDocument kDocuments[] = {
+    {"01-NQ/ĐUK", {2020, 8, 1}},  {"01-NQ/ĐH", {2020, 10, 16}}, {"21-KL/TW", {2021, 10, 25}},
+    {"37-QĐ/TW", {2021, 10, 25}}, {"21-NQ/TW", {2022, 6, 16}},  {"69-QĐ/TW", {2022, 7, 6}},
 };
 
 const char* const kSurnames[] = {"Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Đặng", "Bùi"};
@@ -105,7 +105,7 @@ class RecordMaker {
     const int members = MembersOf(org);
     const int workers = WorkersOf(org);
     for (size_t i = 0; i < std::size(kDocuments); ++i) {
-      const Document& doc = kDocuments[i];
+      const DisseminatedDocument& doc = kDocuments[i];
       if (lagging && i + 2 >= std::size(kDocuments)) continue;
       const Date held = AddDays(doc.issued, late ? rng.Between(70, 130) : rng.Between(12, 50));
       if (kLast < held || !IsActiveOn(org, held)) continue;

@@ -12,7 +12,6 @@ namespace {
 constexpr TaskRecurrence kMonthly = TaskRecurrence::kMonthly;
 constexpr TaskRecurrence kQuarterly = TaskRecurrence::kQuarterly;
 constexpr TaskRecurrence kYearly = TaskRecurrence::kYearly;
-constexpr ProductKind kDocument = ProductKind::kDocument;
 constexpr ProductKind kReport = ProductKind::kReport;
 
 // The breakthrough tasks served.
@@ -36,7 +35,7 @@ std::vector<DemoTaskRow> DemoBlocTaskRows() {
        .assigning = "01-NQ/ĐUK",
        .assigned = "2020-09-15",
        .due = "2020-12-31",
-       .product = kDocument,
+       .product = ProductKind::kDocument,
        .number = "08-HD/ĐUK",
        .doc_title = "Hướng dẫn nâng cao chất lượng sinh hoạt chi bộ",
        .body = "Ban Thường vụ Đảng ủy Khối",
@@ -50,7 +49,7 @@ std::vector<DemoTaskRow> DemoBlocTaskRows() {
        .assigning = "08-HD/ĐUK",
        .assigned = "2021-01-08",
        .due = "2021-02-28",
-       .product = kDocument,
+       .product = ProductKind::kDocument,
        .number = "02-KH/ĐU",
        .doc_title = "Kế hoạch sinh hoạt chuyên đề năm 2021",
        .body = "Ban Thường vụ Đảng ủy Sở Tài chính",
@@ -64,7 +63,7 @@ std::vector<DemoTaskRow> DemoBlocTaskRows() {
        .assigning = "08-HD/ĐUK",
        .assigned = "2021-01-08",
        .due = "2021-02-28",
-       .product = kDocument,
+       .product = ProductKind::kDocument,
        .number = "03-KH/ĐU",
        .doc_title = "Kế hoạch sinh hoạt chuyên đề năm 2021",
        .body = "Ban Thường vụ Đảng ủy Sở Y tế",
@@ -164,7 +163,7 @@ std::vector<DemoTaskRow> DemoBlocTaskRows() {
        .assigning = "01-NQ/ĐUK",
        .assigned = "2020-11-02",
        .due = "2021-06-30",
-       .product = kDocument,
+       .product = ProductKind::kDocument,
        .number = "12-ĐA/ĐUK",
        .doc_title = "Đề án chuyển đổi số trong công tác xây dựng Đảng giai đoạn 2021 - 2025",
        .body = "Ban Thường vụ Đảng ủy Khối",
@@ -208,7 +207,7 @@ std::vector<DemoTaskRow> DemoBlocTaskRows() {
        .assigning = "01-NQ/ĐUK",
        .assigned = "2020-09-15",
        .due = "2021-03-31",
-       .product = kDocument,
+       .product = ProductKind::kDocument,
        .number = "05-QĐ/ĐUK",
        .doc_title = "Quy định về trách nhiệm nêu gương của người đứng đầu",
        .body = "Ban Thường vụ Đảng ủy Khối",

@@ -1,9 +1,9 @@
 // `nqtrack import orgs FILE.csv` and `nqtrack export orgs [-o FILE]` (format: cli/org_csv.h).
-#include <CLI/CLI.hpp>
 #include <fstream>
 #include <ostream>
 #include <sstream>
 
+#include "cli/cli11.h"
 #include "cli/commands.h"
 #include "cli/org_csv.h"
 #include "service/app.h"

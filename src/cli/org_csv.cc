@@ -12,7 +12,7 @@
 namespace nq::cli {
 namespace {
 
-constexpr const char* kRequired[] = {"code", "name", "kind", "parent_code"};
+constexpr const char* kRequiredColumns[] = {"code", "name", "kind", "parent_code"};
 
 std::string Quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
@@ -38,7 +38,7 @@ std::string SectorChoices() {
 std::map<std::string, size_t> ReadHeader(const std::vector<std::string>& cells,
                                          std::string* error) {
   CsvHeader h = ReadCsvHeader(cells, {std::begin(kOrgCsvColumns), std::end(kOrgCsvColumns)},
-                              {std::begin(kRequired), std::end(kRequired)});
+                              {std::begin(kRequiredColumns), std::end(kRequiredColumns)});
   switch (h.error) {
     case CsvHeader::Error::kNone:
       break;

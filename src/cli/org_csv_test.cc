@@ -7,7 +7,7 @@
 
 #include "common/csv.h"
 
-namespace nq::cli {
+namespace nq::cli::org_csv_test {
 namespace {
 
 const char kHeader[] = "code,name,kind,sector,parent_code,members,workers,valid_from,sort_order\n";
@@ -150,4 +150,4 @@ TEST(OrgCsvTest, WrittenTreeParsesBackToTheSameOrganizations) {
 }
 
 }  // namespace
-}  // namespace nq::cli
+}  // namespace nq::cli::org_csv_test

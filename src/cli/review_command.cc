@@ -3,10 +3,9 @@
 // "Review"), as printable HTML, as the party report (review/review_document.h) in DOCX or PDF,
 // or as its annex in XLSX — one writer per format, chosen by web/review_render.h; binary formats
 // only into a file (-o), never onto a terminal.
-#include <CLI/CLI.hpp>
-
 #include <string>
 
+#include "cli/cli11.h"
 #include "cli/commands.h"
 #include "review/review_document.h"
 #include "service/resolution_bundle.h"

@@ -1,7 +1,7 @@
 // `nqtrack serve`: the web application and the JSON API over HTTP until SIGTERM or SIGINT.
-#include <CLI/CLI.hpp>
 #include <ostream>
 
+#include "cli/cli11.h"
 #include "cli/commands.h"
 #include "common/log.h"
 #include "service/app.h"

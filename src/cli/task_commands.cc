@@ -1,10 +1,10 @@
 // `nqtrack import tasks` and `nqtrack export tasks` (formats: docs/formats.md, "Tasks CSV" and
 // "Tasks file").
-#include <CLI/CLI.hpp>
 #include <ostream>
 #include <string>
 #include <vector>
 
+#include "cli/cli11.h"
 #include "cli/commands.h"
 #include "cli/tasks_csv.h"
 #include "common/format.h"

@@ -12,7 +12,7 @@
 namespace nq::cli {
 namespace {
 
-constexpr const char* kRequired[] = {"ma", "ten", "don_vi_chu_tri", "ngay_giao"};
+constexpr const char* kRequiredTaskColumns[] = {"ma", "ten", "don_vi_chu_tri", "ngay_giao"};
 constexpr const char* kExportOnly[] = {"trang_thai", "nghi_quyet"};
 
 // An enumeration value by its code, its Vietnamese label or one of `aliases`, all folded
@@ -185,7 +185,8 @@ BundleTask ReadTask(Row& row, std::string_view resolution_number) {
 Result<std::map<std::string, size_t>> ReadHeader(const CsvRecord& header) {
   std::vector<std::string_view> known(std::begin(kTaskCsvColumns), std::end(kTaskCsvColumns));
   known.insert(known.end(), std::begin(kExportOnly), std::end(kExportOnly));
-  CsvHeader h = ReadCsvHeader(header.fields, known, {std::begin(kRequired), std::end(kRequired)});
+  CsvHeader h = ReadCsvHeader(header.fields, known,
+                              {std::begin(kRequiredTaskColumns), std::end(kRequiredTaskColumns)});
   const std::string column = "\"" + h.column + "\"";
   switch (h.error) {
     case CsvHeader::Error::kNone:

@@ -6,11 +6,10 @@
 #include <vector>
 
 #include "common/csv.h"
+#include "common/test_date.h"
 
-namespace nq::cli {
+namespace nq::cli::tasks_csv_test {
 namespace {
-
-Date D(int y, int m, int d) { return Date{y, m, d}; }
 
 const char kNumber[] = "01-NQ/ĐUK";
 
@@ -161,4 +160,4 @@ TEST(TasksCsvTest, WrittenFileReadsBackWithStates) {
 }
 
 }  // namespace
-}  // namespace nq::cli
+}  // namespace nq::cli::tasks_csv_test

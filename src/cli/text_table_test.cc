@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace nq::cli {
+namespace nq::cli::text_table_test {
 namespace {
 
 TEST(TextTableTest, AlignsVietnameseTextByCodePoints) {
@@ -28,4 +28,4 @@ TEST(TextTableTest, PadsShortRowsAndDropsTrailingSpaces) {
 }
 
 }  // namespace
-}  // namespace nq::cli
+}  // namespace nq::cli::text_table_test

@@ -1,8 +1,8 @@
 // `nqtrack user add|passwd|list|disable`: user administration as the system (no scope), with the
 // same validation as the web (UserService::*AsSystem).
-#include <CLI/CLI.hpp>
 #include <ostream>
 
+#include "cli/cli11.h"
 #include "cli/commands.h"
 #include "cli/password_input.h"
 #include "cli/text_table.h"

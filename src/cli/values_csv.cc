@@ -9,7 +9,7 @@
 namespace nq::cli {
 namespace {
 
-const char* const kRequired[] = {"org", "element", "period", "value"};
+const char* const kRequiredValueColumns[] = {"org", "element", "period", "value"};
 
 // Estimate flags as a clerk writes them in a spreadsheet.
 std::optional<bool> ParseFlag(const std::string& text) {
@@ -38,7 +38,7 @@ Result<std::vector<ValueRow>> ParseValuesCsv(std::string_view text) {
   const CsvRecord& header = csv.records.front();
   std::map<std::string, size_t> column;
   for (size_t i = 0; i < header.fields.size(); ++i) column[header.fields[i]] = i;
-  for (const char* name : kRequired) {
+  for (const char* name : kRequiredValueColumns) {
     if (column.count(name) == 0) {
       return Status::Invalid("csv.invalid", std::string("Dòng tiêu đề thiếu cột '") + name +
                                                 "' (cần org,element,period,value)");

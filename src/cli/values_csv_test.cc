@@ -4,7 +4,7 @@
 
 #include <string>
 
-namespace nq::cli {
+namespace nq::cli::values_csv_test {
 namespace {
 
 TEST(ValuesCsvTest, ReadsColumnsByHeaderWithLinesAndEstimates) {
@@ -63,4 +63,4 @@ TEST(ValuesCsvTest, EmptyFileIsRefused) {
 }
 
 }  // namespace
-}  // namespace nq::cli
+}  // namespace nq::cli::values_csv_test

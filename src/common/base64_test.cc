@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-namespace nq {
+namespace nq::base64_test {
 namespace {
 
 // RFC 4648 section 10.
@@ -130,4 +130,4 @@ TEST(Base64Test, RejectsNonZeroPaddingBits) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::base64_test

@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-namespace nq {
+namespace nq::csv_test {
 namespace {
 
 using Fields = std::vector<std::string>;
@@ -160,4 +160,4 @@ TEST(CsvTest, IntCellsAreWholeNumbersInRange) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::csv_test

@@ -4,7 +4,7 @@
 
 #include <string>
 
-namespace nq {
+namespace nq::escape_test {
 namespace {
 
 TEST(EscapeMarkupTest, EntitiesForTheFiveCharacters) {
@@ -19,4 +19,4 @@ TEST(EscapeMarkupTest, DropsControlCharactersXmlRefuses) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::escape_test

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <limits>
 
-namespace nq {
+namespace nq::format_test {
 namespace {
 
 TEST(FormatTest, GroupsThousandsWithDots) {
@@ -61,4 +61,4 @@ TEST(FormatTest, FormatsPercentages) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::format_test

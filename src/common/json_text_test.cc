@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace nq {
+namespace nq::json_text_test {
 namespace {
 
 TEST(JsonTextTest, QuotesAndEscapes) {
@@ -90,4 +90,4 @@ TEST(JsonTextTest, EscapesKeys) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::json_text_test

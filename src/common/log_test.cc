@@ -4,7 +4,7 @@
 
 #include <string>
 
-namespace nq::log {
+namespace nq::log::log_test {
 namespace {
 
 TEST(LogTest, ParsesLevelNames) {
@@ -51,4 +51,4 @@ TEST(LogTest, OffSilencesEverything) {
 }
 
 }  // namespace
-}  // namespace nq::log
+}  // namespace nq::log::log_test

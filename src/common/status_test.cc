@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace nq {
+namespace nq::status_test {
 namespace {
 
 TEST(StatusTest, DefaultIsOk) {
@@ -118,4 +118,4 @@ TEST(StatusDeathTest, ValueOfErrorAborts) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::status_test

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace nq {
+namespace nq::time_test {
 namespace {
 
 TEST(TimeTest, LeapYears) {
@@ -165,4 +165,4 @@ TEST(TimeTest, InstantsInVietnamTime) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::time_test

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <limits>
 
-namespace nq {
+namespace nq::assessment_settings_test {
 namespace {
 
 TEST(AssessmentSettingsTest, DefaultsAreDesignMd) {
@@ -88,4 +88,4 @@ TEST(AssessmentSettingsTest, FractionToPercentHasNoBinaryNoise) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::assessment_settings_test

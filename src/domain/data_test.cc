@@ -8,7 +8,7 @@
 
 #include "common/time.h"
 
-namespace nq {
+namespace nq::data_test {
 namespace {
 
 DataElement Number(std::optional<double> min = std::nullopt,
@@ -342,4 +342,4 @@ TEST(DataDomainTest, TimelinessComparesTheVietnamDateWithTheDueDate) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::data_test

@@ -108,7 +108,7 @@ std::optional<EvidenceType> SniffOffice(std::string_view b) {
 constexpr size_t kShownCodePoints = 60;
 
 // Length of the UTF-8 sequence a lead byte starts (the text is known to be valid).
-size_t SequenceLength(unsigned char lead) {
+size_t Utf8LeadLength(unsigned char lead) {
   return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
 }
 
@@ -131,7 +131,7 @@ std::string Shown(std::string_view name) {
   for (size_t i = 0; i < name.size(); ++count) {
     if (count == kShownCodePoints) return out + "…";
     const auto lead = static_cast<unsigned char>(name[i]);
-    const size_t len = utf8 ? SequenceLength(lead) : 1;
+    const size_t len = utf8 ? Utf8LeadLength(lead) : 1;
     const std::string_view seq = name.substr(i, len);
     out += (IsControl(seq) || (!utf8 && lead >= 0x80)) ? std::string_view("?") : seq;
     i += len;
@@ -150,7 +150,7 @@ std::optional<std::string> NameProblem(std::string_view name) {
   if (name == "." || name == "..") return quoted + " không hợp lệ";
   for (size_t i = 0; i < name.size();) {
     const std::string_view seq =
-        name.substr(i, SequenceLength(static_cast<unsigned char>(name[i])));
+        name.substr(i, Utf8LeadLength(static_cast<unsigned char>(name[i])));
     if (seq == "/" || seq == "\\" || IsControl(seq)) {
       return quoted + " không hợp lệ (chứa ký tự /, \\ hoặc ký tự điều khiển)";
     }

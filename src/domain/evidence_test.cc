@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace nq {
+namespace nq::evidence_test {
 namespace {
 
 // ---- real minimal files, built here ----
@@ -351,4 +351,4 @@ TEST(EvidenceTest, RejectsContentThatIsNotWhatTheNameSays) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::evidence_test

@@ -10,31 +10,20 @@
 namespace nq::formula_internal {
 namespace {
 
-using Kind = FunctionInfo::Kind;
+using FnKind = FunctionInfo::Kind;
 
 constexpr std::array<FunctionInfo, 22> kFunctions = {{
-    {"sum", 1, 1, Kind::kAggregate},
-    {"avg", 1, 1, Kind::kAggregate},
-    {"min", 1, 1, Kind::kAggregate},
-    {"max", 1, 1, Kind::kAggregate},
-    {"count", 1, 1, Kind::kAggregate},
-    {"count_if", 1, 1, Kind::kCountIf},
-    {"year", 2, 2, Kind::kPeriod},
-    {"cumulative", 1, 1, Kind::kPeriod},
-    {"term_start", 1, 1, Kind::kPeriod},
-    {"prev_year", 1, 1, Kind::kPeriod},
-    {"yearly_avg", 1, 1, Kind::kPeriod},
-    {"record_count", 1, 2, Kind::kRecord},
-    {"record_sum", 2, 3, Kind::kRecord},
-    {"record_avg", 2, 3, Kind::kRecord},
-    {"record_min", 2, 3, Kind::kRecord},
-    {"record_max", 2, 3, Kind::kRecord},
-    {"record_orgs", 2, 3, Kind::kRecord},
-    {"record_months", 2, 3, Kind::kRecord},
-    {"record_share", 2, 3, Kind::kRecord},
-    {"abs", 1, 1, Kind::kPlain},
-    {"round", 1, 2, Kind::kPlain},
-    {"if", 3, 3, Kind::kPlain},
+    {"sum", 1, 1, FnKind::kAggregate},       {"avg", 1, 1, FnKind::kAggregate},
+    {"min", 1, 1, FnKind::kAggregate},       {"max", 1, 1, FnKind::kAggregate},
+    {"count", 1, 1, FnKind::kAggregate},     {"count_if", 1, 1, FnKind::kCountIf},
+    {"year", 2, 2, FnKind::kPeriod},         {"cumulative", 1, 1, FnKind::kPeriod},
+    {"term_start", 1, 1, FnKind::kPeriod},   {"prev_year", 1, 1, FnKind::kPeriod},
+    {"yearly_avg", 1, 1, FnKind::kPeriod},   {"record_count", 1, 2, FnKind::kRecord},
+    {"record_sum", 2, 3, FnKind::kRecord},   {"record_avg", 2, 3, FnKind::kRecord},
+    {"record_min", 2, 3, FnKind::kRecord},   {"record_max", 2, 3, FnKind::kRecord},
+    {"record_orgs", 2, 3, FnKind::kRecord},  {"record_months", 2, 3, FnKind::kRecord},
+    {"record_share", 2, 3, FnKind::kRecord}, {"abs", 1, 1, FnKind::kPlain},
+    {"round", 1, 2, FnKind::kPlain},         {"if", 3, 3, FnKind::kPlain},
 }};
 
 bool NearlyEqual(double a, double b) {
@@ -176,7 +165,7 @@ Result<FormulaValue> EvaluateNode(const FormulaNode& node, FormulaHooks& hooks) 
         return FormulaError("formula.unknown_function", node.position,
                             "hàm '" + node.text + "' không tồn tại");
       }
-      if (f->kind == Kind::kPlain) return PlainCall(node, hooks);
+      if (f->kind == FnKind::kPlain) return PlainCall(node, hooks);
       return hooks.IndexCall(node, *f);
     }
   }

@@ -9,13 +9,13 @@
 namespace nq::formula_internal {
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsNameStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-bool IsNameChar(char c) { return IsNameStart(c) || IsDigit(c); }
+bool IsNameChar(char c) { return IsNameStart(c) || IsAsciiDigit(c); }
 bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 // Length in bytes of the UTF-8 sequence starting with lead byte c (1 for anything invalid).
-size_t SequenceLength(char c) {
+size_t Utf8Length(char c) {
   const auto b = static_cast<unsigned char>(c);
   if (b >= 0xF0) return 4;
   if (b >= 0xE0) return 3;
@@ -28,7 +28,7 @@ int FirstInvalidUtf8(std::string_view text) {
   if (IsValidUtf8(text)) return 0;
   int position = 1;
   for (size_t i = 0; i < text.size(); ++position) {
-    const size_t len = SequenceLength(text[i]);
+    const size_t len = Utf8Length(text[i]);
     if (IsContinuation(text[i]) || i + len > text.size() || !IsValidUtf8(text.substr(i, len))) {
       return position;
     }
@@ -44,7 +44,7 @@ std::string QuoteChar(std::string_view text, size_t i) {
     static const char kHex[] = "0123456789ABCDEF";
     return std::string("mã 0x") + kHex[b >> 4] + kHex[b & 0xF];
   }
-  return "'" + std::string(text.substr(i, SequenceLength(text[i]))) + "'";
+  return "'" + std::string(text.substr(i, Utf8Length(text[i]))) + "'";
 }
 
 }  // namespace
@@ -61,7 +61,7 @@ std::string Describe(const Token& t) {
   if (CodePointCount(shown) > kMaxShown) {
     size_t bytes = 0;
     for (size_t cps = 0; bytes < shown.size() && cps < kMaxShown; ++cps) {
-      bytes += SequenceLength(shown[bytes]);
+      bytes += Utf8Length(shown[bytes]);
     }
     shown = shown.substr(0, bytes) + "…";
   }
@@ -86,16 +86,16 @@ Result<std::vector<Token>> Lex(std::string_view text) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
       ++i;
       ++position;
-    } else if (IsDigit(c)) {
+    } else if (IsAsciiDigit(c)) {
       size_t end = i;
-      while (end < text.size() && IsDigit(text[end])) ++end;
+      while (end < text.size() && IsAsciiDigit(text[end])) ++end;
       if (end < text.size() && text[end] == '.') {
         ++end;
-        if (end >= text.size() || !IsDigit(text[end])) {
+        if (end >= text.size() || !IsAsciiDigit(text[end])) {
           return FormulaError("formula.syntax", position + static_cast<int>(end - i),
                               "cần chữ số sau dấu '.' của số");
         }
-        while (end < text.size() && IsDigit(text[end])) ++end;
+        while (end < text.size() && IsAsciiDigit(text[end])) ++end;
       }
       double value = 0;
       const auto [ptr, ec] = std::from_chars(text.data() + i, text.data() + end, value);
@@ -130,8 +130,7 @@ Result<std::vector<Token>> Lex(std::string_view text) {
         return FormulaError("formula.syntax", position,
                             "phủ định viết là 'not', khác nhau viết là '!='");
       }
-    } else if (c == '(' || c == ')' || c == ',' || c == '+' || c == '-' || c == '*' ||
-               c == '/') {
+    } else if (c == '(' || c == ')' || c == ',' || c == '+' || c == '-' || c == '*' || c == '/') {
       push(c == '(' ? Tok::kLParen : c == ')' ? Tok::kRParen : c == ',' ? Tok::kComma
            : c == '+' ? Tok::kPlus : c == '-' ? Tok::kMinus : c == '*' ? Tok::kStar
                                                                        : Tok::kSlash,

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace nq {
+namespace nq::formula_test {
 namespace {
 
 using Kind = FormulaNode::Kind;
@@ -426,4 +426,4 @@ TEST(FormulaTest, RecordFunctionsAreRefusedInPlainEvaluation) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::formula_test

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace nq {
+namespace nq::org_tree_test {
 namespace {
 
 Organization Org(int64_t id, std::string code, std::string name, std::optional<int64_t> parent,
@@ -288,4 +288,4 @@ TEST(OrgTreeTest, RangesAgreeWithAncestorWalkOnRandomTrees) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::org_tree_test

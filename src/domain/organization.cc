@@ -14,8 +14,6 @@ bool IsCodeChar(char c) {
          c == '_' || c == '-';
 }
 
-Status Invalid(const char* key, std::string msg) { return Status::Invalid(key, std::move(msg)); }
-
 }  // namespace
 
 const char* OrgKindCode(OrgKind k) {
@@ -85,48 +83,53 @@ bool IsValidOrgCode(std::string_view code) {
 }
 
 Status ValidateOrganization(const Organization& org) {
-  if (org.code.empty()) return Invalid("org.code_invalid", "Mã tổ chức không được để trống");
+  if (org.code.empty())
+    return Status::Invalid("org.code_invalid", "Mã tổ chức không được để trống");
   if (!IsValidOrgCode(org.code)) {
-    return Invalid("org.code_invalid",
-                   "Mã tổ chức chỉ gồm chữ cái không dấu, chữ số, dấu chấm, gạch ngang, gạch "
-                   "dưới (tối đa 32 ký tự)");
+    return Status::Invalid(
+        "org.code_invalid",
+        "Mã tổ chức chỉ gồm chữ cái không dấu, chữ số, dấu chấm, gạch ngang, gạch "
+        "dưới (tối đa 32 ký tự)");
   }
   if (!IsValidUtf8(org.name)) {
-    return Invalid("org.name_invalid", "Tên tổ chức chứa ký tự không hợp lệ (không phải UTF-8)");
+    return Status::Invalid("org.name_invalid",
+                           "Tên tổ chức chứa ký tự không hợp lệ (không phải UTF-8)");
   }
   if (Trim(org.name).empty()) {
-    return Invalid("org.name_required", "Tên tổ chức không được để trống");
+    return Status::Invalid("org.name_required", "Tên tổ chức không được để trống");
   }
   if (CodePointCount(org.name) > kMaxNameLength) {
-    return Invalid("org.name_too_long", "Tên tổ chức dài tối đa 255 ký tự");
+    return Status::Invalid("org.name_too_long", "Tên tổ chức dài tối đa 255 ký tự");
   }
   if (org.members < 0 || org.members > kMaxMembers) {
-    return Invalid("org.members_invalid", "Số đảng viên phải từ 0 đến 1.000.000");
+    return Status::Invalid("org.members_invalid", "Số đảng viên phải từ 0 đến 1.000.000");
   }
   if (org.workers < 0) {
-    return Invalid("org.workers_invalid", "Số người lao động không được âm");
+    return Status::Invalid("org.workers_invalid", "Số người lao động không được âm");
   }
   if (!IsValid(org.valid_from)) {
-    return Invalid("org.valid_from_invalid", "Ngày thành lập không phải ngày hợp lệ");
+    return Status::Invalid("org.valid_from_invalid", "Ngày thành lập không phải ngày hợp lệ");
   }
   if (org.valid_to) {
     if (!IsValid(*org.valid_to)) {
-      return Invalid("org.valid_to_invalid", "Ngày ngừng hoạt động không phải ngày hợp lệ");
+      return Status::Invalid("org.valid_to_invalid", "Ngày ngừng hoạt động không phải ngày hợp lệ");
     }
     if (*org.valid_to < org.valid_from) {
-      return Invalid("org.valid_to_invalid",
-                     "Ngày ngừng hoạt động (" + FormatVi(*org.valid_to) +
-                         ") không được trước ngày thành lập (" + FormatVi(org.valid_from) + ")");
+      return Status::Invalid("org.valid_to_invalid", "Ngày ngừng hoạt động (" +
+                                                         FormatVi(*org.valid_to) +
+                                                         ") không được trước ngày thành lập (" +
+                                                         FormatVi(org.valid_from) + ")");
     }
   }
   if (!org.parent_id && org.kind != OrgKind::kBlocCommittee) {
-    return Invalid("org.parent_required",
-                   std::string("Tổ chức cấp trên không được để trống: chỉ đảng bộ khối mới là "
-                               "cấp cao nhất, còn tổ chức này là ") +
-                       OrgKindLabel(org.kind));
+    return Status::Invalid(
+        "org.parent_required",
+        std::string("Tổ chức cấp trên không được để trống: chỉ đảng bộ khối mới là "
+                    "cấp cao nhất, còn tổ chức này là ") +
+            OrgKindLabel(org.kind));
   }
   if (org.parent_id && org.id != 0 && *org.parent_id == org.id) {
-    return Invalid("org.parent_invalid", "Tổ chức không thể là cấp trên của chính nó");
+    return Status::Invalid("org.parent_invalid", "Tổ chức không thể là cấp trên của chính nó");
   }
   return Status::Ok();
 }

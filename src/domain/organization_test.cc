@@ -4,7 +4,7 @@
 
 #include <string>
 
-namespace nq {
+namespace nq::organization_test {
 namespace {
 
 Organization Cell() {
@@ -131,4 +131,4 @@ TEST(OrganizationTest, ActiveBetweenItsDates) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::organization_test

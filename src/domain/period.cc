@@ -12,7 +12,7 @@ constexpr int kMaxYear = 9999;
 // Monday 1970-01-05, the origin of week ordinals.
 constexpr int64_t kFirstMondayDays = 4;
 
-int64_t FloorDiv(int64_t a, int64_t b) {
+int64_t FloorDivide(int64_t a, int64_t b) {
   int64_t q = a / b;
   if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
   return q;
@@ -51,7 +51,7 @@ std::string QuoteForMessage(std::string_view id) {
   return "'" + shown + "'";
 }
 
-Status Invalid(std::string_view id, std::string_view reason) {
+Status PeriodInvalid(std::string_view id, std::string_view reason) {
   return Status::Invalid("period.invalid", "Kỳ báo cáo không hợp lệ: " + QuoteForMessage(id) +
                                                " (" + std::string(reason) + ")");
 }
@@ -148,7 +148,7 @@ std::optional<Period> Period::FromOrdinal(PeriodType type, int64_t ordinal) {
   }
   const int per = MonthsPer(type);
   const int64_t month_index = ordinal * per;  // months since January of year 0
-  const int64_t year = FloorDiv(month_index, 12);
+  const int64_t year = FloorDivide(month_index, 12);
   if (year < kMinYear || year > kMaxYear) return std::nullopt;
   const int month = static_cast<int>(month_index - year * 12) + 1;
   const int y = static_cast<int>(year);
@@ -159,7 +159,8 @@ std::optional<Period> Period::FromOrdinal(PeriodType type, int64_t ordinal) {
 int64_t Period::Ordinal() const {
   switch (type_) {
     case PeriodType::kDaily: return DaysFromCivil(start_);
-    case PeriodType::kWeekly: return FloorDiv(DaysFromCivil(start_) - kFirstMondayDays, 7);
+    case PeriodType::kWeekly:
+      return FloorDivide(DaysFromCivil(start_) - kFirstMondayDays, 7);
     default: break;
   }
   return (int64_t{start_.year} * 12 + start_.month - 1) / MonthsPer(type_);
@@ -196,7 +197,7 @@ std::optional<Period> Period::Build(PeriodType type, int year, int number, std::
         return std::nullopt;
       }
       const int64_t days = DaysFromCivil(IsoWeekStart(year, number));
-      std::optional<Period> p = FromOrdinal(type, FloorDiv(days - kFirstMondayDays, 7));
+      std::optional<Period> p = FromOrdinal(type, FloorDivide(days - kFirstMondayDays, 7));
       if (!p) *why = "tuần kết thúc sau năm 9999";
       return p;
     }
@@ -216,12 +217,12 @@ std::optional<Period> Period::Build(PeriodType type, int year, int number, std::
 Result<Period> Period::Of(PeriodType type, int year, int number) {
   std::string why;
   std::optional<Period> p = Build(type, year, number, &why);
-  if (!p) return Invalid(FormatId(type, year, number), why);
+  if (!p) return PeriodInvalid(FormatId(type, year, number), why);
   return *p;
 }
 
 Result<Period> Period::Day(const Date& d) {
-  if (!IsValid(d)) return Invalid(FormatIso(d), "ngày không có trong lịch");
+  if (!IsValid(d)) return PeriodInvalid(FormatIso(d), "ngày không có trong lịch");
   return Period(PeriodType::kDaily, d, d);
 }
 
@@ -230,7 +231,7 @@ std::optional<Period> Period::Containing(PeriodType type, const Date& d) {
   switch (type) {
     case PeriodType::kDaily: return Period(type, d, d);
     case PeriodType::kWeekly:
-      return FromOrdinal(type, FloorDiv(DaysFromCivil(d) - kFirstMondayDays, 7));
+      return FromOrdinal(type, FloorDivide(DaysFromCivil(d) - kFirstMondayDays, 7));
     default: break;
   }
   return FromOrdinal(type, (int64_t{d.year} * 12 + d.month - 1) / MonthsPer(type));
@@ -241,13 +242,13 @@ Result<Period> Period::Parse(std::string_view id) {
   const size_t lead = LeadingDigits(id);
   if (lead == 8 && id.size() == 8) {  // DHIS2 daily form yyyyMMdd
     const Date d{Digits(id.substr(0, 4)), Digits(id.substr(4, 2)), Digits(id.substr(6, 2))};
-    if (!IsValid(d)) return Invalid(id, "ngày không có trong lịch");
+    if (!IsValid(d)) return PeriodInvalid(id, "ngày không có trong lịch");
     return Period(PeriodType::kDaily, d, d);
   }
-  if (lead == 0) return Invalid(id, kFormatHint);
-  if (lead != 4) return Invalid(id, "năm phải gồm đúng 4 chữ số");
+  if (lead == 0) return PeriodInvalid(id, kFormatHint);
+  if (lead != 4) return PeriodInvalid(id, "năm phải gồm đúng 4 chữ số");
   const int year = Digits(id.substr(0, 4));
-  if (year < kMinYear) return Invalid(id, "năm phải từ 0001 đến 9999");
+  if (year < kMinYear) return PeriodInvalid(id, "năm phải từ 0001 đến 9999");
   if (id.size() == 4) return *FromOrdinal(PeriodType::kYearly, year);
 
   const char kind = id[4];
@@ -258,43 +259,43 @@ Result<Period> Period::Parse(std::string_view id) {
     case 'S': case 's':
       type = PeriodType::kSixMonthly;
       n = num.size() == 1 ? Digits(num) : -1;
-      if (n < 1 || n > 2) return Invalid(id, "6 tháng phải là S1 hoặc S2");
+      if (n < 1 || n > 2) return PeriodInvalid(id, "6 tháng phải là S1 hoặc S2");
       break;
     case 'Q': case 'q':
       type = PeriodType::kQuarterly;
       n = num.size() == 1 ? Digits(num) : -1;
-      if (n < 1 || n > 4) return Invalid(id, "quý phải từ 1 đến 4");
+      if (n < 1 || n > 4) return PeriodInvalid(id, "quý phải từ 1 đến 4");
       break;
     case 'M': case 'm':
       type = PeriodType::kMonthly;
       n = num.size() == 2 ? Digits(num) : -1;
-      if (n < 1 || n > 12) return Invalid(id, "tháng phải gồm 2 chữ số, từ 01 đến 12");
+      if (n < 1 || n > 12) return PeriodInvalid(id, "tháng phải gồm 2 chữ số, từ 01 đến 12");
       break;
     case 'W': case 'w':
       type = PeriodType::kWeekly;
       n = num.size() == 2 ? Digits(num) : -1;
-      if (n < 1 || n > 53) return Invalid(id, "tuần phải gồm 2 chữ số, từ 01 đến 52 hoặc 53");
+      if (n < 1 || n > 53) return PeriodInvalid(id, "tuần phải gồm 2 chữ số, từ 01 đến 52 hoặc 53");
       break;
     case '-': {
       if (id.size() != 10 || id[7] != '-' || Digits(id.substr(5, 2)) < 0 ||
           Digits(id.substr(8, 2)) < 0) {
-        return Invalid(id, "ngày phải có dạng YYYY-MM-DD, ví dụ 2023-05-17");
+        return PeriodInvalid(id, "ngày phải có dạng YYYY-MM-DD, ví dụ 2023-05-17");
       }
       const int month = Digits(id.substr(5, 2));
       const int day = Digits(id.substr(8, 2));
-      if (month < 1 || month > 12) return Invalid(id, "tháng phải từ 01 đến 12");
+      if (month < 1 || month > 12) return PeriodInvalid(id, "tháng phải từ 01 đến 12");
       if (day < 1 || day > DaysInMonth(year, month)) {
-        return Invalid(id, "tháng " + std::to_string(month) + "/" + std::to_string(year) +
-                               " có " + std::to_string(DaysInMonth(year, month)) + " ngày");
+        return PeriodInvalid(id, "tháng " + std::to_string(month) + "/" + std::to_string(year) +
+                                     " có " + std::to_string(DaysInMonth(year, month)) + " ngày");
       }
       return Period(PeriodType::kDaily, Date{year, month, day}, Date{year, month, day});
     }
     default:
-      return Invalid(id, kFormatHint);
+      return PeriodInvalid(id, kFormatHint);
   }
   std::string why;
   std::optional<Period> p = Build(*type, year, n, &why);
-  if (!p) return Invalid(id, why);
+  if (!p) return PeriodInvalid(id, why);
   return *p;
 }
 

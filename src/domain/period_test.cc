@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace nq {
+namespace nq::period_test {
 
 // Shows periods by id in test failures (found by argument-dependent lookup).
 void PrintTo(const Period& p, std::ostream* os) { *os << p.ToString(); }
@@ -457,4 +457,4 @@ TEST(PeriodTest, DistinctIdsAreDistinctPeriods) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::period_test

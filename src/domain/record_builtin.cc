@@ -9,8 +9,8 @@ namespace {
 constexpr bool kRequired = true;
 constexpr bool kOptional = false;
 
-FieldDef Field(const char* code, const char* label, FieldType type, bool required,
-               const char* help = "") {
+FieldDef MakeField(const char* code, const char* label, FieldType type, bool required,
+                   const char* help = "") {
   return {.code = code, .label = label, .type = type, .required = required, .help = help};
 }
 
@@ -37,19 +37,19 @@ FieldDef Year() {
 
 FieldDef Choice(const char* code, const char* label, bool required,
                 std::vector<CategoryOption> options) {
-  FieldDef f = Field(code, label, FieldType::kCategory, required);
+  FieldDef f = MakeField(code, label, FieldType::kCategory, required);
   f.options = std::move(options);
   return f;
 }
 
 FieldDef ShortText(const char* code, const char* label, bool required) {
-  FieldDef f = Field(code, label, FieldType::kText, required);
+  FieldDef f = MakeField(code, label, FieldType::kText, required);
   f.max_length = kDefaultNameLength;
   return f;
 }
 
 FieldDef Decision(const char* label) {
-  return Field("decision", label, FieldType::kDocument, kOptional, "Ví dụ 125-QĐ/ĐUK");
+  return MakeField("decision", label, FieldType::kDocument, kOptional, "Ví dụ 125-QĐ/ĐUK");
 }
 
 // "organization" or "member": who a rating or an inspection is about.
@@ -83,8 +83,8 @@ RecordType Type(const char* code, const char* name, const char* description, Rec
 // sets in its indicator (record_count(dissemination, held_on - issued_on <= 60)), say how late
 // an organization was. A document may predate the term.
 FieldDef IssuedOn() {
-  FieldDef f = Field("issued_on", "Ngày ban hành văn bản", FieldType::kDate, kOptional,
-                     "Để tính số ngày từ khi văn bản ban hành đến khi quán triệt");
+  FieldDef f = MakeField("issued_on", "Ngày ban hành văn bản", FieldType::kDate, kOptional,
+                         "Để tính số ngày từ khi văn bản ban hành đến khi quán triệt");
   f.within_term = false;
   return f;
 }
@@ -95,10 +95,9 @@ RecordType Dissemination() {
       "Mỗi hội nghị quán triệt, triển khai một văn bản của cấp trên (nghị quyết, chỉ thị, kết "
       "luận) tại tổ chức đảng: số đảng viên dự và số người lao động được tuyên truyền, phổ biến.",
       RecordPrivacy::kOpen, "held_on",
-      {Field("document", "Văn bản được quán triệt, triển khai", FieldType::kDocument, kRequired,
-             "Số và ký hiệu văn bản, ví dụ 01-NQ/ĐUK"),
-       IssuedOn(),
-       Field("held_on", "Ngày tổ chức", FieldType::kDate, kRequired),
+      {MakeField("document", "Văn bản được quán triệt, triển khai", FieldType::kDocument, kRequired,
+                 "Số và ký hiệu văn bản, ví dụ 01-NQ/ĐUK"),
+       IssuedOn(), MakeField("held_on", "Ngày tổ chức", FieldType::kDate, kRequired),
        Count("members_present", "Số đảng viên dự", kRequired),
        Count("members_total", "Tổng số đảng viên", kRequired),
        Count("workers_reached", "Số người lao động được tuyên truyền, phổ biến", kOptional),
@@ -120,10 +119,10 @@ RecordType Meeting(const char* code, const char* name, const char* description,
       code, name, description, RecordPrivacy::kOpen, "held_on",
       {Choice("kind", "Loại sinh hoạt", kRequired,
               {{"regular", "Thường kỳ hằng tháng"}, {"thematic", "Chuyên đề"}}),
-       Field("held_on", "Ngày sinh hoạt", FieldType::kDate, kRequired),
+       MakeField("held_on", "Ngày sinh hoạt", FieldType::kDate, kRequired),
        Count("members_present", present.c_str(), kRequired),
        Count("members_total", total.c_str(), kRequired),
-       Field("topics", "Nội dung, chuyên đề", FieldType::kText, kOptional),
+       MakeField("topics", "Nội dung, chuyên đề", FieldType::kText, kOptional),
        Choice("quality", "Tự đánh giá chất lượng", kOptional,
               {{"good", "Tốt"}, {"fair", "Khá"}, {"average", "Trung bình"}, {"poor", "Kém"}})},
       {PartOfTotal("R1", "members_present", "members_total",
@@ -144,14 +143,14 @@ RecordType Inspection() {
                {"thematic", "Chuyên đề"},
                {"violation_signs", "Khi có dấu hiệu vi phạm"}}),
        SubjectKind(),
-       Field("subject_org", "Tổ chức đảng được kiểm tra, giám sát", FieldType::kOrganization,
-             kOptional),
-       Field("subject_member", "Đảng viên được kiểm tra, giám sát", FieldType::kMember, kOptional,
-             "Họ và tên"),
-       Field("start_on", "Ngày bắt đầu", FieldType::kDate, kRequired),
-       Field("end_on", "Ngày kết thúc", FieldType::kDate, kOptional),
-       Field("conclusion", "Kết luận", FieldType::kText, kOptional),
-       Field("violation", "Có vi phạm", FieldType::kYesNo, kOptional),
+       MakeField("subject_org", "Tổ chức đảng được kiểm tra, giám sát", FieldType::kOrganization,
+                 kOptional),
+       MakeField("subject_member", "Đảng viên được kiểm tra, giám sát", FieldType::kMember,
+                 kOptional, "Họ và tên"),
+       MakeField("start_on", "Ngày bắt đầu", FieldType::kDate, kRequired),
+       MakeField("end_on", "Ngày kết thúc", FieldType::kDate, kOptional),
+       MakeField("conclusion", "Kết luận", FieldType::kText, kOptional),
+       MakeField("violation", "Có vi phạm", FieldType::kYesNo, kOptional),
        Choice("discipline", "Hình thức kỷ luật", kOptional,
               {{"none", "Không kỷ luật"},
                {"reprimand", "Khiển trách"},
@@ -172,14 +171,14 @@ RecordType Admission() {
       "nghiệp, doanh nghiệp nhà nước, doanh nghiệp ngoài khu vực Nhà nước) lấy từ tổ chức đảng "
       "ghi hồ sơ, không nhập lại. Hồ sơ về cá nhân.",
       RecordPrivacy::kPersonal, "stage_on",
-      {Field("candidate", "Họ và tên", FieldType::kMember, kRequired),
+      {MakeField("candidate", "Họ và tên", FieldType::kMember, kRequired),
        Choice("stage", "Bước", kRequired,
               {{"outstanding_mass", "Quần chúng ưu tú"},
                {"awareness_course", "Học lớp nhận thức về Đảng"},
                {"admitted", "Kết nạp"},
                {"probationary", "Đảng viên dự bị"},
                {"official", "Chuyển chính thức"}}),
-       Field("stage_on", "Ngày", FieldType::kDate, kRequired), Decision("Số quyết định")});
+       MakeField("stage_on", "Ngày", FieldType::kDate, kRequired), Decision("Số quyết định")});
 }
 
 RecordType QualityRating() {
@@ -188,16 +187,16 @@ RecordType QualityRating() {
       "Kết quả xếp loại chất lượng hằng năm của một tổ chức đảng hoặc một đảng viên.",
       RecordPrivacy::kOpen, "rated_on",
       {SubjectKind(),
-       Field("subject_org", "Tổ chức đảng được xếp loại", FieldType::kOrganization, kOptional),
-       Field("subject_member", "Đảng viên được xếp loại", FieldType::kMember, kOptional,
-             "Họ và tên"),
+       MakeField("subject_org", "Tổ chức đảng được xếp loại", FieldType::kOrganization, kOptional),
+       MakeField("subject_member", "Đảng viên được xếp loại", FieldType::kMember, kOptional,
+                 "Họ và tên"),
        Year(),
        Choice("rating", "Mức xếp loại", kRequired,
               {{"HTXSNV", "Hoàn thành xuất sắc nhiệm vụ"},
                {"HTTNV", "Hoàn thành tốt nhiệm vụ"},
                {"HTNV", "Hoàn thành nhiệm vụ"},
                {"KHTNV", "Không hoàn thành nhiệm vụ"}}),
-       Field("rated_on", "Ngày xếp loại", FieldType::kDate, kRequired)});
+       MakeField("rated_on", "Ngày xếp loại", FieldType::kDate, kRequired)});
 }
 
 RecordType MassMobilizationModel() {
@@ -212,7 +211,7 @@ RecordType MassMobilizationModel() {
                        {"bloc", "Đảng ủy Khối"},
                        {"province", "Tỉnh"},
                        {"central", "Trung ương"}}),
-               Field("recorded_on", "Ngày đăng ký hoặc công nhận", FieldType::kDate, kRequired),
+               MakeField("recorded_on", "Ngày đăng ký hoặc công nhận", FieldType::kDate, kRequired),
                Decision("Số quyết định công nhận")});
 }
 
@@ -221,10 +220,10 @@ RecordType RoleModelPledge() {
               "Bản đăng ký nêu gương hằng năm của người đứng đầu, cấp ủy viên, với kết quả tự "
               "đánh giá và đánh giá của cấp ủy.",
               RecordPrivacy::kOpen, "pledged_on",
-              {Field("head_name", "Họ và tên người đăng ký", FieldType::kMember, kRequired),
+              {MakeField("head_name", "Họ và tên người đăng ký", FieldType::kMember, kRequired),
                ShortText("position", "Chức vụ", kOptional), Year(),
-               Field("pledged_on", "Ngày đăng ký", FieldType::kDate, kRequired),
-               Field("commitments", "Nội dung cam kết", FieldType::kText, kOptional),
+               MakeField("pledged_on", "Ngày đăng ký", FieldType::kDate, kRequired),
+               MakeField("commitments", "Nội dung cam kết", FieldType::kText, kOptional),
                Choice("self_assessment", "Tự đánh giá", kOptional, KeptOptions()),
                Choice("committee_assessment", "Cấp ủy đánh giá", kOptional, KeptOptions())});
 }
@@ -234,8 +233,8 @@ RecordType EmulationPledge() {
               "Đăng ký thi đua hằng năm trong phong trào “Đồng khởi mới”, kết quả thực hiện và "
               "khen thưởng.",
               RecordPrivacy::kOpen, "pledged_on",
-              {Year(), Field("pledged_on", "Ngày đăng ký", FieldType::kDate, kRequired),
-               Field("pledge", "Nội dung đăng ký thi đua", FieldType::kText, kRequired),
+              {Year(), MakeField("pledged_on", "Ngày đăng ký", FieldType::kDate, kRequired),
+               MakeField("pledge", "Nội dung đăng ký thi đua", FieldType::kText, kRequired),
                Choice("result", "Kết quả thực hiện", kOptional,
                       {{"excellent", "Hoàn thành xuất sắc"},
                        {"done", "Hoàn thành"},
@@ -260,9 +259,9 @@ RecordType WorkersConference() {
       {Choice("kind", "Loại hội nghị", kRequired,
               {{"workers", "Hội nghị người lao động"},
                {"civil_servants", "Hội nghị cán bộ, công chức, viên chức"}}),
-       Year(), Field("held", "Đã tổ chức", FieldType::kYesNo, kRequired),
-       Field("held_on", "Ngày tổ chức", FieldType::kDate, kOptional),
-       Field("reported_on", "Ngày báo cáo", FieldType::kDate, kRequired),
+       Year(), MakeField("held", "Đã tổ chức", FieldType::kYesNo, kRequired),
+       MakeField("held_on", "Ngày tổ chức", FieldType::kDate, kOptional),
+       MakeField("reported_on", "Ngày báo cáo", FieldType::kDate, kRequired),
        Count("attendees", "Số người dự", kOptional),
        Count("total", "Tổng số người lao động, cán bộ, công chức, viên chức", kOptional)},
       {PartOfTotal("R1", "attendees", "total", "Số người dự không được lớn hơn tổng số")});
@@ -278,8 +277,8 @@ RecordType TrainingCourse() {
                        {"new_members", "Bồi dưỡng đảng viên mới"},
                        {"awareness", "Bồi dưỡng nhận thức về Đảng"}}),
                ShortText("name", "Tên lớp", kOptional),
-               Field("start_on", "Ngày khai giảng", FieldType::kDate, kRequired),
-               Field("end_on", "Ngày bế giảng", FieldType::kDate, kOptional),
+               MakeField("start_on", "Ngày khai giảng", FieldType::kDate, kRequired),
+               MakeField("end_on", "Ngày bế giảng", FieldType::kDate, kOptional),
                Count("participants", "Số học viên", kRequired),
                Count("young_participants", "Trong đó dưới 35 tuổi", kOptional)},
               {PartOfTotal("R1", "young_participants", "participants",

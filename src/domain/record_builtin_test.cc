@@ -10,7 +10,7 @@
 #include "domain/record.h"
 #include "domain/record_test_util.h"
 
-namespace nq {
+namespace nq::record_builtin_test {
 namespace {
 
 using Input = std::map<std::string, std::string>;
@@ -284,4 +284,4 @@ TEST(RecordBuiltinTest, ConferenceNotYetHeld) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::record_builtin_test

@@ -7,7 +7,7 @@
 
 #include "domain/record_test_util.h"
 
-namespace nq {
+namespace nq::record_test {
 namespace {
 
 using record_testing::MeetingVersion;
@@ -191,4 +191,4 @@ TEST(RecordTest, TypedValuesFromTheApi) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::record_test

@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "domain/record_builtin.h"
 #include "domain/record_type.h"
 #include "domain/resolution.h"
 
@@ -77,6 +78,15 @@ inline FieldDef& FieldOf(RecordTypeVersion& v, const std::string& code) {
 }
 
 // Nhiệm kỳ 2020 - 2025, from 1/1/2020 to 31/12/2025.
+// The built-in type `code` (record_builtin.h); a test failure when there is none.
+inline RecordType BuiltinTypeByCode(const char* code) {
+  for (RecordType& t : BuiltinRecordTypes()) {
+    if (t.code == code) return t;
+  }
+  ADD_FAILURE() << "no built-in type " << code;
+  return {};
+}
+
 inline Term Term2020() {
   return {.name = "Nhiệm kỳ 2020 - 2025", .start = {2020, 1, 1}, .end = {2025, 12, 31}};
 }

@@ -8,7 +8,7 @@
 
 #include "domain/record_test_util.h"
 
-namespace nq {
+namespace nq::record_type_test {
 namespace {
 
 using record_testing::FieldOf;
@@ -273,4 +273,4 @@ TEST(RecordTypeTest, PrivacyRule) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::record_type_test

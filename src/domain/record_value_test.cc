@@ -4,7 +4,7 @@
 
 #include <string>
 
-namespace nq {
+namespace nq::record_value_test {
 namespace {
 
 FieldDef Of(FieldType type) {
@@ -218,4 +218,4 @@ TEST(RecordValueTest, CleanText) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::record_value_test

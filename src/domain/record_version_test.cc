@@ -6,7 +6,7 @@
 
 #include "domain/record_test_util.h"
 
-namespace nq {
+namespace nq::record_version_test {
 namespace {
 
 using record_testing::FieldOf;
@@ -139,4 +139,4 @@ TEST(RecordVersionTest, CodeAndDateFieldAreFixedOnceThereAreRecords) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::record_version_test

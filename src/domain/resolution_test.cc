@@ -5,7 +5,7 @@
 #include <cmath>
 #include <string>
 
-namespace nq {
+namespace nq::resolution_test {
 namespace {
 
 Target Admissions() {
@@ -137,4 +137,4 @@ TEST(ResolutionTest, ValidatesTasks) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::resolution_test

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace nq {
+namespace nq::review_doc_test {
 namespace {
 
 TEST(ReviewDocTest, NumberSymbolOnlyOnceIssued) {
@@ -85,4 +85,4 @@ TEST(ReviewDocTest, IssueNeedsNumberSymbolDateAndSigner) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::review_doc_test

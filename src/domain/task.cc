@@ -7,7 +7,7 @@
 namespace nq {
 namespace {
 
-constexpr size_t kMaxShortText = 255;  // numbers, names, issuing bodies
+constexpr size_t kMaxTaskText = 255;   // numbers, names, issuing bodies
 constexpr size_t kMaxTitle = 1000;     // task titles quote the resolution at length
 constexpr int kMaxOffsetDays = 366;
 
@@ -231,7 +231,7 @@ bool IsIssued(const ConcretizingDocument& d) {
 }
 
 Status ValidateConcretizingDocument(const ConcretizingDocument& d) {
-  if (!TextFits(d.number, kMaxShortText) || !TextFits(d.issuing_body, kMaxShortText) ||
+  if (!TextFits(d.number, kMaxTaskText) || !TextFits(d.issuing_body, kMaxTaskText) ||
       !TextFits(d.title, kMaxTitle)) {
     return Status::Invalid("document.text_invalid",
                            "Số, ký hiệu, trích yếu hoặc cơ quan ban hành văn bản không hợp lệ");
@@ -246,12 +246,12 @@ Status ValidateConcretizingDocument(const ConcretizingDocument& d) {
 }
 
 Status ValidateKeyProject(const KeyProject& p) {
-  if (Blank(p.name) || !TextFits(p.name, kMaxShortText)) {
+  if (Blank(p.name) || !TextFits(p.name, kMaxTaskText)) {
     return Status::Invalid("project.name_required",
                            "Tên công trình, dự án không được để trống (tối đa 255 ký tự)");
   }
   for (const Milestone& m : p.milestones) {
-    if (Blank(m.title) || !TextFits(m.title, kMaxShortText)) {
+    if (Blank(m.title) || !TextFits(m.title, kMaxTaskText)) {
       return Status::Invalid("milestone.title_required",
                              "Tên mốc tiến độ không được để trống (tối đa 255 ký tự)");
     }
@@ -276,7 +276,7 @@ Status ValidateAssignedTask(const AssignedTask& t) {
     return Status::Invalid("task.parent_invalid",
                            "Nhiệm vụ không thể là nhiệm vụ con của chính nó");
   }
-  if (!TextFits(t.assigning_document, kMaxShortText)) {
+  if (!TextFits(t.assigning_document, kMaxTaskText)) {
     return Status::Invalid("task.text_invalid", "Số, ký hiệu văn bản giao nhiệm vụ không hợp lệ");
   }
   if (!IsValid(t.assigned)) {

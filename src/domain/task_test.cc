@@ -2,12 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include "common/test_date.h"
 #include "domain/task_status.h"
 
-namespace nq {
+namespace nq::task_test {
 namespace {
-
-Date D(int y, int m, int d) { return Date{y, m, d}; }
 
 Period P(std::string_view id) { return Period::Parse(id).value(); }
 
@@ -415,4 +414,4 @@ TEST(TaskStateTest, CountsByStateOwnerAndResolutionTask) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::task_test

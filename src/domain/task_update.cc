@@ -10,7 +10,7 @@ namespace {
 
 constexpr size_t kMaxNote = 4000;
 
-Status CompletionInvalid(std::string msg) {
+Status CompletionRefused(std::string msg) {
   return Status::Invalid("task.completion_invalid", std::move(msg));
 }
 
@@ -61,23 +61,23 @@ Status ApplyProduct(const ProgressInput& in, AssignedTask& t) {
 Status ApplyCompletion(const ProgressInput& in, AssignedTask& t) {
   const bool recurring = t.deadline.recurrence != TaskRecurrence::kOnce;
   if (in.period && !in.completed_on) {
-    return CompletionInvalid("Hãy nhập ngày hoàn thành của kỳ " + in.period->Label());
+    return CompletionRefused("Hãy nhập ngày hoàn thành của kỳ " + in.period->Label());
   }
   if (!in.completed_on) return Status::Ok();
   if (!recurring) {
-    if (in.period) return CompletionInvalid("Nhiệm vụ giao một lần không có kết quả theo kỳ");
+    if (in.period) return CompletionRefused("Nhiệm vụ giao một lần không có kết quả theo kỳ");
     if (t.completed_on) {
-      return CompletionInvalid("Nhiệm vụ đã được ghi nhận hoàn thành ngày " +
+      return CompletionRefused("Nhiệm vụ đã được ghi nhận hoàn thành ngày " +
                                FormatVi(*t.completed_on));
     }
     t.completed_on = in.completed_on;
     t.progress_percent = 100;
     return Status::Ok();
   }
-  if (!in.period) return CompletionInvalid("Hãy chọn kỳ của nhiệm vụ định kỳ được hoàn thành");
+  if (!in.period) return CompletionRefused("Hãy chọn kỳ của nhiệm vụ định kỳ được hoàn thành");
   for (const OccurrenceCompletion& c : t.occurrence_completions) {
     if (c.period == *in.period) {
-      return CompletionInvalid("Kỳ " + in.period->Label() + " đã được ghi nhận hoàn thành ngày " +
+      return CompletionRefused("Kỳ " + in.period->Label() + " đã được ghi nhận hoàn thành ngày " +
                                FormatVi(c.completed_on));
     }
   }

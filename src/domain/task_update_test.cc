@@ -2,12 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include "common/test_date.h"
 #include "domain/task_status.h"
 
-namespace nq {
+namespace nq::task_update_test {
 namespace {
-
-Date D(int y, int m, int d) { return Date{y, m, d}; }
 
 // A document task of org 7 assigned 5/1/2023, due 31/3/2023, not started.
 AssignedTask DocumentTask() {
@@ -143,4 +142,4 @@ TEST(TaskUpdateTest, NextDueIsTheEarliestDeadlineNotMet) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::task_update_test

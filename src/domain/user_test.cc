@@ -4,7 +4,7 @@
 
 #include <string>
 
-namespace nq {
+namespace nq::user_test {
 namespace {
 
 User Reporter() {
@@ -67,4 +67,4 @@ TEST(UserTest, ValidatesFields) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::user_test

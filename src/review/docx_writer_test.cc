@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace nq::review {
+namespace nq::review::docx_writer_test {
 namespace {
 
 using Parts = std::map<std::string, std::string>;
@@ -429,4 +429,4 @@ TEST(DocxWriterTest, EmptyDocumentStillOpens) {
 }
 
 }  // namespace
-}  // namespace nq::review
+}  // namespace nq::review::docx_writer_test

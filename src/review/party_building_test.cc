@@ -9,7 +9,7 @@
 #include "domain/record_builtin.h"
 #include "review/review.h"
 
-namespace nq::review {
+namespace nq::review::party_building_test {
 namespace {
 
 // DUK ─ A (base committee, state agency, cells A1 A2) ─ B (base cell, non-state enterprise)
@@ -239,4 +239,4 @@ TEST_F(PartyBuildingTest, RecordsOutsideTheWindowOrSubtreeDoNotCount) {
 }
 
 }  // namespace
-}  // namespace nq::review
+}  // namespace nq::review::party_building_test

@@ -9,7 +9,7 @@
 namespace nq::review::pdf {
 namespace {
 
-constexpr double kCellSize = 12;
+constexpr double kCellFontSize = 12;
 constexpr double kBorder = 0.5;
 constexpr double kPadX = 3;  // between a border and the text of a cell
 constexpr double kPadY = 2;
@@ -23,7 +23,7 @@ struct LaidRow {
 
 // Column widths in points: `relative` scaled to the text width, or equal shares when it does not
 // give one positive number per column.
-std::vector<double> ColumnWidths(const std::vector<double>& relative, size_t columns) {
+std::vector<double> ColumnWidthsPt(const std::vector<double>& relative, size_t columns) {
   bool usable = relative.size() == columns &&
                 std::all_of(relative.begin(), relative.end(), [](double w) { return w > 0; });
   std::vector<double> widths = usable ? relative : std::vector<double>(columns, 1.0);
@@ -35,7 +35,7 @@ std::vector<double> ColumnWidths(const std::vector<double>& relative, size_t col
 LaidRow LayOutHeaderRow(Canvas& c, const Table& t, const std::vector<double>& widths) {
   LaidRow row;
   for (size_t i = 0; i < widths.size(); ++i) {
-    TextStyle style{.size = kCellSize, .bold = true, .align = Align::kCenter};
+    TextStyle style{.size = kCellFontSize, .bold = true, .align = Align::kCenter};
     row.cells.push_back(c.Layout(t.header[i], style, widths[i] - 2 * kPadX));
     row.height = std::max(row.height, row.cells.back().height() + 2 * kPadY);
   }
@@ -48,8 +48,9 @@ LaidRow LayOutRow(Canvas& c, const std::vector<Cell>& cells, const std::vector<d
   LaidRow row;
   for (size_t i = 0; i < widths.size(); ++i) {
     const Cell& cell = i < cells.size() ? cells[i] : kEmpty;
-    TextStyle style{
-        .size = kCellSize, .bold = cell.bold, .align = cell.number ? Align::kRight : Align::kLeft};
+    TextStyle style{.size = kCellFontSize,
+                    .bold = cell.bold,
+                    .align = cell.number ? Align::kRight : Align::kLeft};
     row.cells.push_back(c.Layout(cell.text, style, widths[i] - 2 * kPadX));
     row.height = std::max(row.height, row.cells.back().height() + 2 * kPadY);
   }
@@ -72,7 +73,7 @@ void DrawRow(Canvas& c, const LaidRow& row, const std::vector<double>& widths) {
 
 void LayOutTable(Canvas& c, const Table& table) {
   if (table.header.empty()) return;
-  const std::vector<double> widths = ColumnWidths(table.widths, table.header.size());
+  const std::vector<double> widths = ColumnWidthsPt(table.widths, table.header.size());
   const LaidRow header = LayOutHeaderRow(c, table, widths);
   std::vector<LaidRow> rows;
   rows.reserve(table.rows.size());

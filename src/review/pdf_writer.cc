@@ -27,7 +27,7 @@ constexpr double kBodySpacing = 1.15;
 constexpr double kLeftWidth = kTextWidth * 0.45;
 constexpr double kRightX = kMarginLeft + kLeftWidth;
 constexpr double kRightWidth = kTextWidth - kLeftWidth;
-constexpr double kSignatureSpace = 64;  // left blank for the hand signature and the seal
+constexpr double kSignatureGap = 64;  // left blank for the hand signature and the seal
 
 TextStyle Centred(double size, bool bold = false, bool italic = false) {
   return TextStyle{.size = size, .bold = bold, .italic = italic, .align = Align::kCenter};
@@ -185,7 +185,7 @@ class SigningBlock {
 
   // With the space above it; 0 when there is neither a signature nor a recipient.
   double height() const {
-    double sign_h = signs_ ? office_.height() + kSignatureSpace + name_.height() : 0;
+    double sign_h = signs_ ? office_.height() + kSignatureGap + name_.height() : 0;
     double list_h = lists_ ? label_.height() + lines_.height() : 0;
     return signs_ || lists_ ? kSpaceAbove + std::max(sign_h, list_h) : 0;
   }
@@ -197,7 +197,7 @@ class SigningBlock {
     const double top = c.y() + kSpaceAbove;
     if (signs_) {
       c.Draw(office_, kRightX, top);
-      c.Draw(name_, kRightX, top + office_.height() + kSignatureSpace);
+      c.Draw(name_, kRightX, top + office_.height() + kSignatureGap);
     }
     if (lists_) {
       c.Draw(label_, kMarginLeft, top);

@@ -20,7 +20,7 @@ extern "C" const char* __lsan_default_suppressions() {  // NOLINT(bugprone-reser
   return "leak:libfontconfig.so\n";
 }
 
-namespace nq::review {
+namespace nq::review::pdf_writer_test {
 namespace {
 
 // Page objects of a PDF: "/Type /Page" but not the page tree's "/Type /Pages".
@@ -200,4 +200,4 @@ TEST(PdfWriterTest, CallsMayRunInParallel) {
 }
 
 }  // namespace
-}  // namespace nq::review
+}  // namespace nq::review::pdf_writer_test

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-namespace nq::review {
+namespace nq::review::review_document_test {
 namespace {
 
 using analytics::TargetStatus;
@@ -142,4 +142,4 @@ TEST(DocumentTest, RecipientLinesGetOneDashAndTheirEndMarks) {
 }
 
 }  // namespace
-}  // namespace nq::review
+}  // namespace nq::review::review_document_test

@@ -6,12 +6,12 @@
 #include <string>
 #include <vector>
 
-namespace nq::review {
+#include "common/test_date.h"
+
+namespace nq::review::review_test {
 namespace {
 
 using analytics::TargetStatus;
-
-Date D(int y, int m, int d) { return Date{y, m, d}; }
 
 OrgTree Tree() {
   auto org = [](int64_t id, std::optional<int64_t> parent, std::string code, std::string name) {
@@ -303,4 +303,4 @@ TEST(ReviewKindTest, CodesRoundTrip) {
 }
 
 }  // namespace
-}  // namespace nq::review
+}  // namespace nq::review::review_test

@@ -7,7 +7,7 @@
 #include <regex>
 #include <string>
 
-namespace nq::review {
+namespace nq::review::xlsx_writer_test {
 namespace {
 
 using analytics::TargetStatus;
@@ -186,4 +186,4 @@ TEST(XlsxWriterErrorTest, ALibxlsxwriterErrorIsReportedAndNothingIsLeftBehind) {
 }
 
 }  // namespace
-}  // namespace nq::review
+}  // namespace nq::review::xlsx_writer_test

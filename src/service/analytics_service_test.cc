@@ -8,7 +8,7 @@
 
 #include "service/data_test_fixture.h"
 
-namespace nq {
+namespace nq::analytics_service_test {
 namespace {
 
 using testing_util::DataTest;
@@ -297,4 +297,4 @@ TEST_F(AnalyticsTest, RecordsFeedTargets) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::analytics_service_test

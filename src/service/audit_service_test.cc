@@ -4,7 +4,7 @@
 
 #include "service/service_test_util.h"
 
-namespace nq {
+namespace nq::audit_service_test {
 namespace {
 
 class AuditServiceTest : public testing_util::ServiceTest {
@@ -73,4 +73,4 @@ TEST_F(AuditServiceTest, RejectsBadQueries) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::audit_service_test

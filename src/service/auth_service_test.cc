@@ -12,7 +12,7 @@
 #include "common/time.h"
 #include "service/service_test_util.h"
 
-namespace nq {
+namespace nq::auth_service_test {
 namespace {
 
 TEST(PasswordTest, HashesWithArgon2idAndVerifies) {
@@ -255,4 +255,4 @@ TEST_F(AuthServiceTest, DisabledUserCannotSignIn) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::auth_service_test

@@ -13,7 +13,9 @@ namespace {
 using data_internal::CheckDefinitionWriter;
 using data_internal::Definitions;
 
-Status MissingId() { return Status::Invalid("plan.missing_id", "Thiếu mã định danh cần sửa"); }
+Status MissingDefinitionId() {
+  return Status::Invalid("plan.missing_id", "Thiếu mã định danh cần sửa");
+}
 
 Status RuleInvalid(const ValidationRule& rule, const std::string& why) {
   return Status::Invalid("dataset.rule_invalid", "Quy tắc kiểm tra " + rule.code + ": " + why);
@@ -90,7 +92,7 @@ Result<DataElement> DataService::CreateElement(const Principal& p, const DataEle
 Result<DataElement> DataService::UpdateElement(const Principal& p, const DataElement& e,
                                                const store::Actor& a) {
   NQ_RETURN_IF_ERROR(CheckDefinitionWriter(p));
-  if (e.id == 0) return MissingId();
+  if (e.id == 0) return MissingDefinitionId();
   NQ_RETURN_IF_ERROR(ValidateDataElement(e));
   std::lock_guard lock(write_mu_);
   NQ_ASSIGN_OR_RETURN(auto tx, db_->Begin(a));
@@ -145,7 +147,7 @@ Result<DataSet> DataService::CreateDataSet(const Principal& p, const DataSet& s,
 Result<DataSet> DataService::UpdateDataSet(const Principal& p, const DataSet& s,
                                            const store::Actor& a) {
   NQ_RETURN_IF_ERROR(CheckDefinitionWriter(p));
-  if (s.id == 0) return MissingId();
+  if (s.id == 0) return MissingDefinitionId();
   NQ_RETURN_IF_ERROR(ValidateDataSet(s));
   NQ_ASSIGN_OR_RETURN(auto tx, db_->Begin(a));
   NQ_ASSIGN_OR_RETURN(DataSet old, tx->GetDataSet(s.id));

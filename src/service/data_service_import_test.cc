@@ -8,7 +8,7 @@
 #include "service/data_service.h"
 #include "service/data_test_fixture.h"
 
-namespace nq {
+namespace nq::data_service_import_test {
 namespace {
 
 using testing_util::DataTest;
@@ -189,4 +189,4 @@ TEST_F(DataTest, CompletenessIsLimitedToScope) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::data_service_import_test

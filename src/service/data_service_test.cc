@@ -7,7 +7,7 @@
 
 #include "service/data_test_fixture.h"
 
-namespace nq {
+namespace nq::data_service_test {
 namespace {
 
 using testing_util::DataTest;
@@ -385,4 +385,4 @@ TEST_F(DataTest, SubmitIsRefusedForAnOrganizationThatDoesNotReport) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::data_service_test

@@ -6,7 +6,7 @@
 #include "service/org_service.h"
 #include "service/service_test_util.h"
 
-namespace nq {
+namespace nq::org_import_test {
 namespace {
 
 using testing_util::Row;
@@ -160,4 +160,4 @@ TEST_F(OrgImportTest, RejectsCyclesAndMovesWithinTheBatch) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::org_import_test

@@ -8,7 +8,7 @@
 
 #include "service/service_test_util.h"
 
-namespace nq {
+namespace nq::org_service_test {
 namespace {
 
 using testing_util::ServiceTest;
@@ -255,4 +255,4 @@ TEST_F(OrgServiceTest, UpdateChangesOnlyGivenFieldsAndSkipsNoOps) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::org_service_test

@@ -7,7 +7,7 @@
 
 #include "service/service_test_util.h"
 
-namespace nq {
+namespace nq::plan_service_test {
 namespace {
 
 // A term of DUK with its resolution, two targets and a breakthrough task, made as the system
@@ -246,4 +246,4 @@ TEST_F(PlanServiceTest, AssessmentSettingsNeedCommitteeRoleAndScope) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::plan_service_test

@@ -10,7 +10,7 @@
 #include "domain/record_builtin.h"
 #include "service/service_test_util.h"
 
-namespace nq {
+namespace nq::record_service_test {
 namespace {
 
 using testing_util::ServiceTest;
@@ -366,4 +366,4 @@ TEST_F(RecordServiceTest, HooksHearEveryCommittedChange) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::record_service_test

@@ -5,13 +5,12 @@
 #include <string>
 #include <vector>
 
+#include "common/test_date.h"
 #include "service/resolution_bundle.h"
 #include "service/service_test_util.h"
 
-namespace nq {
+namespace nq::resolution_bundle_tasks_test {
 namespace {
-
-Date D(int y, int m, int d) { return Date{y, m, d}; }
 
 bool Has(const std::vector<std::string>& lines, const std::string& needle) {
   for (const std::string& l : lines) {
@@ -280,4 +279,4 @@ TEST_F(ImportTasksTest, ExportBundleAsSystemHoldsTheCommitteesTreeWhateverItsRoo
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::resolution_bundle_tasks_test

@@ -7,7 +7,7 @@
 
 #include "service/data_test_fixture.h"
 
-namespace nq {
+namespace nq::review_docs_test {
 namespace {
 
 using testing_util::DataTest;
@@ -459,4 +459,4 @@ TEST_F(ReviewDocsTest, ANumberIsUsedOncePerOrganizationAndTerm) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::review_docs_test

@@ -5,12 +5,11 @@
 #include <string>
 #include <vector>
 
+#include "common/test_date.h"
 #include "service/service_test_util.h"
 
-namespace nq {
+namespace nq::task_service_test {
 namespace {
-
-Date D(int y, int m, int d) { return Date{y, m, d}; }
 
 const char kPdf[] = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n";
 
@@ -309,4 +308,4 @@ TEST_F(TaskServiceTest, SaveAllWritesEverythingOrNothing) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::task_service_test

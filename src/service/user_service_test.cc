@@ -7,7 +7,7 @@
 
 #include "service/service_test_util.h"
 
-namespace nq {
+namespace nq::user_service_test {
 namespace {
 
 using UserServiceTest = testing_util::ServiceTest;
@@ -200,4 +200,4 @@ TEST_F(UserServiceTest, SystemFunctionsForTheCli) {
 }
 
 }  // namespace
-}  // namespace nq
+}  // namespace nq::user_service_test

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace nq::store {
+namespace nq::store::database_url_test {
 namespace {
 
 TEST(DatabaseUrlTest, ParsesSqliteFilesAndMemory) {
@@ -61,4 +61,4 @@ TEST(DatabaseUrlTest, QuotesSqliteFileNamesOnlyWhenSociNeedsIt) {
 }
 
 }  // namespace
-}  // namespace nq::store
+}  // namespace nq::store::database_url_test

@@ -8,7 +8,7 @@
 
 #include "domain/record_builtin.h"
 
-namespace nq::store {
+namespace nq::store::record_codec_test {
 namespace {
 
 RecordTypeVersion Tricky() {
@@ -87,4 +87,4 @@ TEST(RecordCodec, RefusesTextItCannotHaveWritten) {
 }
 
 }  // namespace
-}  // namespace nq::store
+}  // namespace nq::store::record_codec_test

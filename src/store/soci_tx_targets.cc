@@ -86,7 +86,7 @@ struct TargetParams {
   soci::indicator baseline_ind;
 };
 
-constexpr char kTaskSelect[] =
+constexpr char kTargetTaskSelect[] =
     "SELECT id, resolution_id, kind, position, title, description FROM resolution_tasks ";
 
 struct TaskRow {
@@ -232,7 +232,8 @@ Result<std::vector<ResolutionTask>> SociTx::ListResolutionTasks(int64_t resoluti
   Status st = Read("ListResolutionTasks", [&]() -> Status {
     long long key = resolution_id;
     NQ_RETURN_IF_ERROR(QueryRows<TaskRow>(
-        sql_, std::string(kTaskSelect) + "WHERE resolution_id = :r ORDER BY kind, position, id",
+        sql_,
+        std::string(kTargetTaskSelect) + "WHERE resolution_id = :r ORDER BY kind, position, id",
         &key, &TaskRow::ToTask, [&](ResolutionTask t) { out.push_back(std::move(t)); }));
     // The stored kind codes sort "breakthrough" < "key", which is the order wanted.
     LoadTaskTargets(sql_, key, &out);
@@ -247,7 +248,7 @@ Result<ResolutionTask> SociTx::GetResolutionTask(int64_t id) {
   Status st = Read("GetResolutionTask", [&]() -> Status {
     long long key = id;
     NQ_RETURN_IF_ERROR(QueryRows<TaskRow>(
-        sql_, std::string(kTaskSelect) + "WHERE id = :id", &key, &TaskRow::ToTask,
+        sql_, std::string(kTargetTaskSelect) + "WHERE id = :id", &key, &TaskRow::ToTask,
         [&](ResolutionTask t) { found.push_back(std::move(t)); }));
     if (!found.empty()) LoadTaskTargets(sql_, found[0].resolution_id, &found);
     return Status::Ok();

@@ -21,7 +21,7 @@ Json NumberJson(double v) {
   return Json(v);
 }
 
-Result<HttpResponse> Get(const ApiCall& c) {
+Result<HttpResponse> GetSettings(const ApiCall& c) {
   NQ_ASSIGN_OR_RETURN(int64_t id, PathId(c.params));
   NQ_ASSIGN_OR_RETURN(AssessmentSettings s,
                       c.app().plans().GetAssessmentSettings(c.principal(), id));
@@ -73,7 +73,7 @@ Status ReadAssessmentSettings(JsonObjectReader& body, AssessmentSettings* out) {
 }
 
 void AddAssessmentSettingsApi(Router& router, WebContext& ctx) {
-  router.Add("GET", "/api/v1/resolutions/{id}/assessment-settings", ApiRoute(ctx, Get));
+  router.Add("GET", "/api/v1/resolutions/{id}/assessment-settings", ApiRoute(ctx, GetSettings));
   router.Add("PUT", "/api/v1/resolutions/{id}/assessment-settings", ApiRoute(ctx, Put));
 }
 

@@ -11,7 +11,7 @@
 
 #include "web/assessment_test_util.h"
 
-namespace nq::web {
+namespace nq::web::api_assessment_settings_test {
 namespace {
 
 using testing_util::AssessmentWebTest;
@@ -168,4 +168,4 @@ TEST(AssessmentSettingsJsonTest, WholeNumbersAreIntegers) {
 }
 
 }  // namespace
-}  // namespace nq::web
+}  // namespace nq::web::api_assessment_settings_test

@@ -10,7 +10,7 @@
 
 #include "web/assessment_test_util.h"
 
-namespace nq::web {
+namespace nq::web::api_assessment_test {
 namespace {
 
 using testing_util::AssessmentWebTest;
@@ -182,4 +182,4 @@ TEST(BucketLabelTest, WritesTheThresholdInTheVietnameseForm) {
 }
 
 }  // namespace
-}  // namespace nq::web
+}  // namespace nq::web::api_assessment_test

@@ -17,7 +17,7 @@ Json SnapshotJson(const std::string& text) {
   return parsed;
 }
 
-Result<HttpResponse> List(const ApiCall& c) {
+Result<HttpResponse> ListAudit(const ApiCall& c) {
   AuditQuery q;
   std::optional<int64_t> limit;
   NQ_RETURN_IF_ERROR(QueryText(c.request, "entity", 32, &q.entity));
@@ -48,7 +48,7 @@ Result<HttpResponse> List(const ApiCall& c) {
 }  // namespace
 
 void AddAuditApi(Router& router, WebContext& ctx) {
-  router.Add("GET", "/api/v1/audit", ApiRoute(ctx, List));
+  router.Add("GET", "/api/v1/audit", ApiRoute(ctx, ListAudit));
 }
 
 }  // namespace nq::web

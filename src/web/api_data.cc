@@ -14,7 +14,6 @@
 namespace nq::web {
 namespace {
 
-constexpr int64_t kMaxId = std::numeric_limits<int64_t>::max();
 constexpr size_t kMaxValuesPerPost = 5000;
 constexpr size_t kMaxQueryBytes = 64;
 

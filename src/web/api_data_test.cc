@@ -12,7 +12,7 @@
 #include "web/data_web_test_util.h"
 #include "web/json_io.h"
 
-namespace nq::web {
+namespace nq::web::api_data_test {
 namespace {
 
 using testing_util::DataWebTest;
@@ -338,4 +338,4 @@ TEST(DataJsonTest, NumberTextReadsBackAsTheSameNumber) {
 }
 
 }  // namespace
-}  // namespace nq::web
+}  // namespace nq::web::api_data_test

@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
-namespace nq::web {
+namespace nq::web::api_org_tree_test {
 namespace {
 
 Organization MakeOrg(int64_t id, std::optional<int64_t> parent, const std::string& name,
@@ -59,4 +59,4 @@ TEST(OrgTreeJsonTest, EmptyInputGivesNullRoot) {
 }
 
 }  // namespace
-}  // namespace nq::web
+}  // namespace nq::web::api_org_tree_test

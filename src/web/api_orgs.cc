@@ -13,13 +13,7 @@
 namespace nq::web {
 namespace {
 
-constexpr int64_t kMaxId = std::numeric_limits<int64_t>::max();
 constexpr size_t kMaxSearchBytes = 200;
-
-Status BadValue(std::string_view field, std::string_view allowed) {
-  return Status::Invalid("json.bad_value", "Trường \"" + std::string(field) +
-                                               "\" phải là một trong: " + std::string(allowed));
-}
 
 Status ReadIntField(JsonObjectReader& body, std::string_view key, int64_t min, int64_t max,
                     std::optional<int>* out) {
@@ -44,7 +38,7 @@ Result<HttpResponse> Tree(const ApiCall& c) {
   return r;
 }
 
-Result<HttpResponse> List(const ApiCall& c) {
+Result<HttpResponse> ListOrgs(const ApiCall& c) {
   OrgListQuery q;
   std::optional<int64_t> root;
   std::optional<bool> include_closed;
@@ -70,7 +64,7 @@ Result<HttpResponse> List(const ApiCall& c) {
   return JsonResponse(200, body);
 }
 
-Result<HttpResponse> Get(const ApiCall& c) {
+Result<HttpResponse> GetOrg(const ApiCall& c) {
   NQ_ASSIGN_OR_RETURN(int64_t id, PathId(c.params));
   NQ_ASSIGN_OR_RETURN(Organization org, c.app().orgs().Get(c.principal(), id));
   NQ_ASSIGN_OR_RETURN(std::vector<Organization> path,
@@ -90,7 +84,7 @@ Result<HttpResponse> Get(const ApiCall& c) {
   return JsonResponse(200, body);
 }
 
-Result<HttpResponse> Create(const ApiCall& c) {
+Result<HttpResponse> CreateOrg(const ApiCall& c) {
   NQ_ASSIGN_OR_RETURN(JsonObjectReader body, ReadJsonBody(c.request));
   OrgInput in;
   NQ_RETURN_IF_ERROR(ReadOrgInput(body, /*create=*/true, &in));
@@ -101,7 +95,7 @@ Result<HttpResponse> Create(const ApiCall& c) {
   return r;
 }
 
-Result<HttpResponse> Update(const ApiCall& c) {
+Result<HttpResponse> UpdateOrg(const ApiCall& c) {
   NQ_ASSIGN_OR_RETURN(int64_t id, PathId(c.params));
   NQ_ASSIGN_OR_RETURN(JsonObjectReader body, ReadJsonBody(c.request));
   OrgInput in;
@@ -172,10 +166,10 @@ Status ReadOrgInput(JsonObjectReader& body, bool create, OrgInput* in) {
 
 void AddOrgApi(Router& router, WebContext& ctx) {
   router.Add("GET", "/api/v1/orgs/tree", ApiRoute(ctx, Tree));
-  router.Add("GET", "/api/v1/orgs", ApiRoute(ctx, List));
-  router.Add("GET", "/api/v1/orgs/{id}", ApiRoute(ctx, Get));
-  router.Add("POST", "/api/v1/orgs", ApiRoute(ctx, Create));
-  router.Add("PATCH", "/api/v1/orgs/{id}", ApiRoute(ctx, Update));
+  router.Add("GET", "/api/v1/orgs", ApiRoute(ctx, ListOrgs));
+  router.Add("GET", "/api/v1/orgs/{id}", ApiRoute(ctx, GetOrg));
+  router.Add("POST", "/api/v1/orgs", ApiRoute(ctx, CreateOrg));
+  router.Add("PATCH", "/api/v1/orgs/{id}", ApiRoute(ctx, UpdateOrg));
   router.Add("POST", "/api/v1/orgs/{id}/move", ApiRoute(ctx, Move));
   router.Add("POST", "/api/v1/orgs/{id}/close", ApiRoute(ctx, Close));
 }

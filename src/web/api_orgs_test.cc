@@ -6,7 +6,7 @@
 
 #include "web/web_test_util.h"
 
-namespace nq::web {
+namespace nq::web::api_orgs_test {
 namespace {
 
 using testing_util::WebTest;
@@ -212,4 +212,4 @@ TEST_F(OrgApiTest, CreateUpdateMoveAndClose) {
 }
 
 }  // namespace
-}  // namespace nq::web
+}  // namespace nq::web::api_orgs_test

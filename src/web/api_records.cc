@@ -17,7 +17,6 @@
 namespace nq::web {
 namespace {
 
-constexpr int64_t kMaxId = std::numeric_limits<int64_t>::max();
 constexpr int64_t kMaxLimit = 10000;
 constexpr int64_t kMaxOffset = std::numeric_limits<int>::max();
 constexpr int kDefaultJsonLimit = 200;

@@ -7,7 +7,7 @@
 namespace nq::web {
 namespace {
 
-Result<HttpResponse> List(const ApiCall& c) {
+Result<HttpResponse> ListResolutions(const ApiCall& c) {
   std::optional<int64_t> term_id;
   NQ_RETURN_IF_ERROR(
       QueryInt(c.request, "term_id", 1, std::numeric_limits<int64_t>::max(), &term_id));
@@ -21,7 +21,7 @@ Result<HttpResponse> List(const ApiCall& c) {
   return JsonResponse(200, body);
 }
 
-Result<HttpResponse> Get(const ApiCall& c) {
+Result<HttpResponse> GetResolution(const ApiCall& c) {
   NQ_ASSIGN_OR_RETURN(int64_t id, PathId(c.params));
   NQ_ASSIGN_OR_RETURN(ResolutionDetail d, c.app().plans().GetResolution(c.principal(), id));
   Json body = ResolutionJson(d.resolution);
@@ -89,8 +89,8 @@ Json ResolutionTaskJson(const ResolutionTask& t) {
 }
 
 void AddResolutionApi(Router& router, WebContext& ctx) {
-  router.Add("GET", "/api/v1/resolutions", ApiRoute(ctx, List));
-  router.Add("GET", "/api/v1/resolutions/{id}", ApiRoute(ctx, Get));
+  router.Add("GET", "/api/v1/resolutions", ApiRoute(ctx, ListResolutions));
+  router.Add("GET", "/api/v1/resolutions/{id}", ApiRoute(ctx, GetResolution));
 }
 
 }  // namespace nq::web

@@ -4,7 +4,7 @@
 
 #include "web/web_test_util.h"
 
-namespace nq::web {
+namespace nq::web::api_session_test {
 namespace {
 
 using testing_util::WebTest;
@@ -126,4 +126,4 @@ TEST_F(SessionApiTest, LogoutAllEndsEverySessionOfTheUser) {
 }
 
 }  // namespace
-}  // namespace nq::web
+}  // namespace nq::web::api_session_test

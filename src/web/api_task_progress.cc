@@ -18,8 +18,6 @@
 namespace nq::web {
 namespace {
 
-TaskService& Tasks(const ApiCall& c) { return c.app().tasks(); }
-
 Result<HttpResponse> PostUpdate(const ApiCall& c) {
   NQ_ASSIGN_OR_RETURN(int64_t id, PathId(c.params));
   const bool json = HasJsonContentType(c.request);
@@ -32,7 +30,7 @@ Result<HttpResponse> PostUpdate(const ApiCall& c) {
     return r;
   }
   // The task first: a user who may not see it learns nothing from the body's errors.
-  NQ_ASSIGN_OR_RETURN(TaskDetail d, Tasks(c).Get(c.principal(), id, Today()));
+  NQ_ASSIGN_OR_RETURN(TaskDetail d, c.app().tasks().Get(c.principal(), id, Today()));
   ProgressInput in;
   std::vector<EvidenceUpload> files;
   if (json) {
@@ -46,8 +44,9 @@ Result<HttpResponse> PostUpdate(const ApiCall& c) {
     NQ_RETURN_IF_ERROR(ReadProgressForm(fields, std::move(file_parts), d.task,
                                         ProgressFormSender::kApi, &in, &files));
   }
-  NQ_ASSIGN_OR_RETURN(TaskUpdate u, Tasks(c).PostProgress(c.principal(), id, in, std::move(files),
-                                                          ActorFor(*c.session, c.request)));
+  NQ_ASSIGN_OR_RETURN(TaskUpdate u,
+                      c.app().tasks().PostProgress(c.principal(), id, in, std::move(files),
+                                                   ActorFor(*c.session, c.request)));
   HttpResponse r = JsonResponse(201, TaskUpdateJson(u));
   r.SetHeader("Location", "/api/v1/tasks/" + std::to_string(id));
   return r;
@@ -55,7 +54,7 @@ Result<HttpResponse> PostUpdate(const ApiCall& c) {
 
 Result<HttpResponse> GetEvidence(const ApiCall& c) {
   NQ_ASSIGN_OR_RETURN(int64_t id, PathId(c.params));
-  NQ_ASSIGN_OR_RETURN(EvidenceFile f, Tasks(c).GetEvidence(c.principal(), id));
+  NQ_ASSIGN_OR_RETURN(EvidenceFile f, c.app().tasks().GetEvidence(c.principal(), id));
   HttpResponse r;
   r.status = 200;
   r.body = std::move(f.bytes);
@@ -75,7 +74,7 @@ bool IsAttrChar(unsigned char ch) {
 }
 
 // Bytes of the UTF-8 sequence that `lead` starts (1 for a stray byte).
-size_t SequenceLength(unsigned char lead) {
+size_t Utf8LeadLength(unsigned char lead) {
   if ((lead & 0xE0) == 0xC0) return 2;
   if ((lead & 0xF0) == 0xE0) return 3;
   if ((lead & 0xF8) == 0xF0) return 4;
@@ -89,7 +88,7 @@ std::string AttachmentDisposition(std::string_view file_name) {
   std::string encoded;
   for (size_t i = 0; i < file_name.size();) {
     const auto lead = static_cast<unsigned char>(file_name[i]);
-    const size_t n = std::min(SequenceLength(lead), file_name.size() - i);
+    const size_t n = std::min(Utf8LeadLength(lead), file_name.size() - i);
     const std::string_view cp = file_name.substr(i, n);
     if (n == 1 && lead >= 0x20 && lead < 0x7F) {
       ascii += lead == '"' || lead == '\\' || lead == '%' ? '_' : static_cast<char>(lead);

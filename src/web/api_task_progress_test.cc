@@ -12,7 +12,7 @@
 #include "service/password.h"
 #include "web/task_web_test_util.h"
 
-namespace nq::web {
+namespace nq::web::api_task_progress_test {
 namespace {
 
 using nlohmann::json;
@@ -258,4 +258,4 @@ TEST(AttachmentDispositionTest, GivesAnAsciiNameAndThePercentEncodedOne) {
 }
 
 }  // namespace
-}  // namespace nq::web
+}  // namespace nq::web::api_task_progress_test

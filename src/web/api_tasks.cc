@@ -15,13 +15,10 @@
 namespace nq::web {
 namespace {
 
-constexpr int64_t kMaxId = std::numeric_limits<int64_t>::max();
 constexpr int64_t kMaxDueSoonDays = 366;
 constexpr int64_t kDefaultDueSoonDays = 14;
 constexpr int64_t kMaxDueWithinDays = 3650;
 constexpr size_t kMaxCodeBytes = 32;
-
-TaskService& Tasks(const ApiCall& c) { return c.app().tasks(); }
 
 // The query's as_of ("YYYY-MM-DD"), today when absent.
 Result<Date> AsOf(const HttpRequest& r) {
@@ -72,9 +69,9 @@ Json RowsJson(const std::vector<TaskRow>& rows, const OrgTree& tree) {
   return out;
 }
 
-Result<HttpResponse> List(const ApiCall& c) {
+Result<HttpResponse> ListTasks(const ApiCall& c) {
   NQ_ASSIGN_OR_RETURN(TaskFilter f, ReadFilter(c.request));
-  NQ_ASSIGN_OR_RETURN(TaskList list, Tasks(c).List(c.principal(), f));
+  NQ_ASSIGN_OR_RETURN(TaskList list, c.app().tasks().List(c.principal(), f));
   const std::shared_ptr<const OrgTree> tree = c.app().orgs().tree();
   Json body;
   body["as_of"] = FormatIso(f.as_of);
@@ -88,7 +85,7 @@ Result<HttpResponse> DueSoon(const ApiCall& c) {
   NQ_RETURN_IF_ERROR(QueryInt(c.request, "days", 0, kMaxDueSoonDays, &days));
   const Date today = Today();
   const int n = static_cast<int>(days.value_or(kDefaultDueSoonDays));
-  NQ_ASSIGN_OR_RETURN(std::vector<TaskRow> rows, Tasks(c).DueSoon(c.principal(), today, n));
+  NQ_ASSIGN_OR_RETURN(std::vector<TaskRow> rows, c.app().tasks().DueSoon(c.principal(), today, n));
   Json body;
   body["today"] = FormatIso(today);
   body["days"] = n;
@@ -96,32 +93,32 @@ Result<HttpResponse> DueSoon(const ApiCall& c) {
   return JsonResponse(200, body);
 }
 
-Result<HttpResponse> Create(const ApiCall& c) {
+Result<HttpResponse> CreateTask(const ApiCall& c) {
   NQ_ASSIGN_OR_RETURN(JsonObjectReader body, ReadJsonBody(c.request));
   AssignedTask t;
   NQ_RETURN_IF_ERROR(ReadTaskFields(body, /*create=*/true, &t));
   NQ_ASSIGN_OR_RETURN(AssignedTask created,
-                      Tasks(c).Create(c.principal(), t, ActorFor(*c.session, c.request)));
+                      c.app().tasks().Create(c.principal(), t, ActorFor(*c.session, c.request)));
   HttpResponse r = JsonResponse(201, TaskJson(created, c.app().orgs().tree().get()));
   r.SetHeader("Location", "/api/v1/tasks/" + std::to_string(created.id));
   return r;
 }
 
-Result<HttpResponse> Get(const ApiCall& c) {
+Result<HttpResponse> GetTask(const ApiCall& c) {
   NQ_ASSIGN_OR_RETURN(int64_t id, PathId(c.params));
   NQ_ASSIGN_OR_RETURN(Date as_of, AsOf(c.request));
-  NQ_ASSIGN_OR_RETURN(TaskDetail d, Tasks(c).Get(c.principal(), id, as_of));
+  NQ_ASSIGN_OR_RETURN(TaskDetail d, c.app().tasks().Get(c.principal(), id, as_of));
   return JsonResponse(200, TaskDetailJson(d, as_of, c.app().orgs().tree().get()));
 }
 
-Result<HttpResponse> Update(const ApiCall& c) {
+Result<HttpResponse> UpdateTask(const ApiCall& c) {
   NQ_ASSIGN_OR_RETURN(int64_t id, PathId(c.params));
   NQ_ASSIGN_OR_RETURN(JsonObjectReader body, ReadJsonBody(c.request));
-  NQ_ASSIGN_OR_RETURN(TaskDetail d, Tasks(c).Get(c.principal(), id, Today()));
+  NQ_ASSIGN_OR_RETURN(TaskDetail d, c.app().tasks().Get(c.principal(), id, Today()));
   AssignedTask t = std::move(d.task);
   NQ_RETURN_IF_ERROR(ReadTaskFields(body, /*create=*/false, &t));
   NQ_ASSIGN_OR_RETURN(AssignedTask updated,
-                      Tasks(c).Update(c.principal(), t, ActorFor(*c.session, c.request)));
+                      c.app().tasks().Update(c.principal(), t, ActorFor(*c.session, c.request)));
   return JsonResponse(200, TaskJson(updated, c.app().orgs().tree().get()));
 }
 
@@ -134,7 +131,7 @@ Result<HttpResponse> ResolutionCounts(const ApiCall& c) {
   f.as_of = as_of;
   f.resolution_id = id;
   f.top_level_only = true;
-  NQ_ASSIGN_OR_RETURN(TaskList list, Tasks(c).List(c.principal(), f));
+  NQ_ASSIGN_OR_RETURN(TaskList list, c.app().tasks().List(c.principal(), f));
   std::vector<AssignedTask> tasks;
   tasks.reserve(list.rows.size());
   for (TaskRow& row : list.rows) tasks.push_back(std::move(row.task));
@@ -171,11 +168,11 @@ Result<HttpResponse> ResolutionCounts(const ApiCall& c) {
 }  // namespace
 
 void AddTaskApi(Router& router, WebContext& ctx) {
-  router.Add("GET", "/api/v1/tasks", ApiRoute(ctx, List));
-  router.Add("POST", "/api/v1/tasks", ApiRoute(ctx, Create));
+  router.Add("GET", "/api/v1/tasks", ApiRoute(ctx, ListTasks));
+  router.Add("POST", "/api/v1/tasks", ApiRoute(ctx, CreateTask));
   router.Add("GET", "/api/v1/tasks/due-soon", ApiRoute(ctx, DueSoon));
-  router.Add("GET", "/api/v1/tasks/{id}", ApiRoute(ctx, Get));
-  router.Add("PUT", "/api/v1/tasks/{id}", ApiRoute(ctx, Update));
+  router.Add("GET", "/api/v1/tasks/{id}", ApiRoute(ctx, GetTask));
+  router.Add("PUT", "/api/v1/tasks/{id}", ApiRoute(ctx, UpdateTask));
   router.Add("GET", "/api/v1/resolutions/{id}/task-counts", ApiRoute(ctx, ResolutionCounts));
   AddTaskProgressApi(router, ctx);
 }

@@ -11,7 +11,7 @@
 
 #include "web/task_web_test_util.h"
 
-namespace nq::web {
+namespace nq::web::api_tasks_test {
 namespace {
 
 using nlohmann::json;
@@ -304,4 +304,4 @@ TEST_F(ApiTasksTest, DueSoonListsTheUsersOverdueTasksFirst) {
 }
 
 }  // namespace
-}  // namespace nq::web
+}  // namespace nq::web::api_tasks_test

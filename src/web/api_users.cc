@@ -11,7 +11,7 @@
 namespace nq::web {
 namespace {
 
-Result<HttpResponse> List(const ApiCall& c) {
+Result<HttpResponse> ListUsers(const ApiCall& c) {
   NQ_ASSIGN_OR_RETURN(std::vector<UserView> users, c.app().users().List(c.principal()));
   Json items = Json::array();
   for (const UserView& u : users) items.push_back(UserJson(u));
@@ -21,13 +21,13 @@ Result<HttpResponse> List(const ApiCall& c) {
   return JsonResponse(200, body);
 }
 
-Result<HttpResponse> Get(const ApiCall& c) {
+Result<HttpResponse> GetUser(const ApiCall& c) {
   NQ_ASSIGN_OR_RETURN(int64_t id, PathId(c.params));
   NQ_ASSIGN_OR_RETURN(UserView user, c.app().users().Get(c.principal(), id));
   return JsonResponse(200, UserJson(user));
 }
 
-Result<HttpResponse> Create(const ApiCall& c) {
+Result<HttpResponse> CreateUser(const ApiCall& c) {
   NQ_ASSIGN_OR_RETURN(JsonObjectReader body, ReadJsonBody(c.request));
   UserInput in;
   NQ_RETURN_IF_ERROR(ReadUserInput(body, /*create=*/true, &in));
@@ -38,7 +38,7 @@ Result<HttpResponse> Create(const ApiCall& c) {
   return r;
 }
 
-Result<HttpResponse> Update(const ApiCall& c) {
+Result<HttpResponse> UpdateUser(const ApiCall& c) {
   NQ_ASSIGN_OR_RETURN(int64_t id, PathId(c.params));
   NQ_ASSIGN_OR_RETURN(JsonObjectReader body, ReadJsonBody(c.request));
   UserInput in;
@@ -104,10 +104,10 @@ Status ReadUserInput(JsonObjectReader& body, bool create, UserInput* in) {
 }
 
 void AddUserApi(Router& router, WebContext& ctx) {
-  router.Add("GET", "/api/v1/users", ApiRoute(ctx, List));
-  router.Add("POST", "/api/v1/users", ApiRoute(ctx, Create));
-  router.Add("GET", "/api/v1/users/{id}", ApiRoute(ctx, Get));
-  router.Add("PATCH", "/api/v1/users/{id}", ApiRoute(ctx, Update));
+  router.Add("GET", "/api/v1/users", ApiRoute(ctx, ListUsers));
+  router.Add("POST", "/api/v1/users", ApiRoute(ctx, CreateUser));
+  router.Add("GET", "/api/v1/users/{id}", ApiRoute(ctx, GetUser));
+  router.Add("PATCH", "/api/v1/users/{id}", ApiRoute(ctx, UpdateUser));
   router.Add("POST", "/api/v1/me/password", ApiRoute(ctx, ChangeOwnPassword));
 }
 

@@ -7,7 +7,7 @@
 
 #include "web/web_test_util.h"
 
-namespace nq::web {
+namespace nq::web::api_users_test {
 namespace {
 
 using testing_util::WebTest;
@@ -166,4 +166,4 @@ TEST_F(UserApiTest, ResolutionsWithTargetsAndTasks) {
 }
 
 }  // namespace
-}  // namespace nq::web
+}  // namespace nq::web::api_users_test

@@ -12,15 +12,9 @@
 namespace nq::web {
 namespace {
 
-constexpr int64_t kMaxId = std::numeric_limits<int64_t>::max();
 constexpr size_t kMaxElementsPerSet = 500;
 constexpr size_t kMaxCategories = 100;
 constexpr size_t kMaxRules = 200;
-
-Status BadValue(std::string_view field, std::string_view allowed) {
-  return Status::Invalid("json.bad_value", "Trường \"" + std::string(field) +
-                                               "\" phải là một trong: " + std::string(allowed));
-}
 
 DataJson InstantOrNull(int64_t unix_seconds) {
   return unix_seconds > 0 ? DataJson(FormatIsoInstant(unix_seconds)) : DataJson(nullptr);
@@ -28,19 +22,6 @@ DataJson InstantOrNull(int64_t unix_seconds) {
 
 DataJson OptionalNumber(const std::optional<double>& v) {
   return v ? DataJson(*v) : DataJson(nullptr);
-}
-
-// Reads an enum field through its parser; `allowed` lists the codes for the message.
-template <typename T, typename Parser>
-Status ReadEnum(JsonObjectReader& body, std::string_view key, Parser parse,
-                std::string_view allowed, T* out) {
-  std::optional<std::string> code;
-  NQ_RETURN_IF_ERROR(body.GetString(key, &code));
-  if (!code) return Status::Ok();
-  const std::optional<T> v = parse(*code);
-  if (!v) return BadValue(key, allowed);
-  *out = *v;
-  return Status::Ok();
 }
 
 constexpr char kPeriodTypes[] = "yearly, six_monthly, quarterly, monthly, weekly, daily";
@@ -144,12 +125,12 @@ Status ReadElementFields(JsonObjectReader& body, bool create, DataElement* e) {
   if (text) e->short_name = std::move(*text);
   text.reset();
   NQ_RETURN_IF_ERROR(
-      ReadEnum(body, "type", ParseValueType, "number, percent, yes_no, category", &e->type));
-  NQ_RETURN_IF_ERROR(ReadEnum(body, "period_type", ParsePeriodType, kPeriodTypes, &e->period_type));
-  NQ_RETURN_IF_ERROR(ReadEnum(body, "org_aggregation", ParseOrgAggregation,
-                              "sum, average, min, max, count", &e->org_aggregation));
-  NQ_RETURN_IF_ERROR(ReadEnum(body, "time_aggregation", ParseTimeAggregation, "sum, last, average",
-                              &e->time_aggregation));
+      GetCode(body, "type", ParseValueType, "number, percent, yes_no, category", &e->type));
+  NQ_RETURN_IF_ERROR(GetCode(body, "period_type", ParsePeriodType, kPeriodTypes, &e->period_type));
+  NQ_RETURN_IF_ERROR(GetCode(body, "org_aggregation", ParseOrgAggregation,
+                             "sum, average, min, max, count", &e->org_aggregation));
+  NQ_RETURN_IF_ERROR(GetCode(body, "time_aggregation", ParseTimeAggregation, "sum, last, average",
+                             &e->time_aggregation));
   std::optional<double> bound;
   NQ_RETURN_IF_ERROR(body.GetNumber("min", &bound));
   if (bound) e->min = bound;
@@ -178,7 +159,7 @@ Status ReadDataSetFields(JsonObjectReader& body, bool create, DataSet* s) {
   text.reset();
   NQ_RETURN_IF_ERROR(body.GetString("name", &text));
   if (text) s->name = std::move(*text);
-  NQ_RETURN_IF_ERROR(ReadEnum(body, "period_type", ParsePeriodType, kPeriodTypes, &s->period_type));
+  NQ_RETURN_IF_ERROR(GetCode(body, "period_type", ParsePeriodType, kPeriodTypes, &s->period_type));
   std::optional<std::vector<int64_t>> ids;
   NQ_RETURN_IF_ERROR(body.GetInts("element_ids", 1, kMaxId, kMaxElementsPerSet, &ids));
   if (ids) s->element_ids = std::move(*ids);

@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <string>
 
-namespace nq::web {
+namespace nq::web::embedded_test {
 namespace {
 
 // Reference FNV-1a 64, checked against the published test vectors below.
@@ -74,4 +74,4 @@ TEST(EmbeddedTest, EveryRawEntryIsReachableByItsKind) {
 }
 
 }  // namespace
-}  // namespace nq::web
+}  // namespace nq::web::embedded_test

@@ -18,7 +18,7 @@
 #include <string>
 #include <thread>
 
-namespace nq::web {
+namespace nq::web::http_server_test {
 namespace {
 
 // A server on 127.0.0.1, port 0, running in a background thread.
@@ -215,10 +215,12 @@ TEST(HttpServerTest, MultipartUploadsHaveTheirOwnLimit) {
   EXPECT_TRUE(big.ClosedByPeer());
 
   // The larger limit is only for uploads: the same 100 bytes as JSON are refused.
-  Client json(server.port());
-  json.Send("POST /up HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
-            "Content-Length: 100\r\n\r\n" + std::string(100, 'j'));
-  EXPECT_EQ(json.ReadResponse().rfind("HTTP/1.1 413 ", 0), 0u);
+  Client as_json(server.port());
+  as_json.Send(
+      "POST /up HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+      "Content-Length: 100\r\n\r\n" +
+      std::string(100, 'j'));
+  EXPECT_EQ(as_json.ReadResponse().rfind("HTTP/1.1 413 ", 0), 0u);
 
   // A chunked upload over its limit is caught while reading it.
   Client chunked(server.port());
@@ -371,4 +373,4 @@ TEST(HttpServerTest, ListenFailsOnBadAddressOrBusyPort) {
 }
 
 }  // namespace
-}  // namespace nq::web
+}  // namespace nq::web::http_server_test

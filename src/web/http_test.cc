@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-namespace nq::web {
+namespace nq::web::http_test {
 namespace {
 
 HttpRequest RequestWithHeaders(std::vector<std::pair<std::string, std::string>> headers) {
@@ -152,4 +152,4 @@ TEST(HttpResponseTest, SharedBodyIsSentInsteadOfBody) {
 }
 
 }  // namespace
-}  // namespace nq::web
+}  // namespace nq::web::http_test

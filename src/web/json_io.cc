@@ -112,6 +112,16 @@ Status BadDate(std::string_view field) {
                          "Trường " + Quoted(field) + " phải là ngày hợp lệ dạng YYYY-MM-DD");
 }
 
+Status BadValue(std::string_view field, std::string_view allowed) {
+  return Status::Invalid("json.bad_value",
+                         "Trường " + Quoted(field) + " phải là một trong: " + std::string(allowed));
+}
+
+Status WithinField(std::string_view field, const Status& s) {
+  if (s.ok()) return s;
+  return Status(s.code(), s.key(), "Trong trường " + Quoted(field) + ": " + s.message());
+}
+
 JsonObjectReader::JsonObjectReader(std::unique_ptr<nlohmann::json> object)
     : object_(std::move(object)) {}
 JsonObjectReader::JsonObjectReader(JsonObjectReader&&) noexcept = default;
@@ -178,6 +188,13 @@ Status JsonObjectReader::GetString(std::string_view key, std::optional<std::stri
   const auto& s = v->get_ref<const std::string&>();
   if (s.find('\0') != std::string::npos) return WrongType(key, "chuỗi ký tự không chứa ký tự NUL");
   *out = s;
+  return Status::Ok();
+}
+
+Status JsonObjectReader::GetString(std::string_view key, std::string* out) {
+  std::optional<std::string> text;
+  NQ_RETURN_IF_ERROR(GetString(key, &text));
+  if (text) *out = std::move(*text);
   return Status::Ok();
 }
 

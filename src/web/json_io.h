@@ -19,6 +19,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
@@ -32,6 +33,9 @@
 #include "web/http.h"
 
 namespace nq::web {
+
+// Ids named in requests and bodies are integers in [1, kMaxId].
+inline constexpr int64_t kMaxId = std::numeric_limits<int64_t>::max();
 
 // HTTP status for a Status code: invalid 400, unauthorized 401, forbidden 403, not_found 404,
 // conflict 409, too_large 413, throttled 429, unavailable 503, internal (and ok) 500.
@@ -69,6 +73,8 @@ class JsonObjectReader {
 
   // A string (no NUL characters). wrong_type otherwise.
   Status GetString(std::string_view key, std::optional<std::string>* out);
+  // The same, stored straight into *out when present.
+  Status GetString(std::string_view key, std::string* out);
   // An integer in [min, max]; 5.0 and "5" are wrong types, out_of_range outside the bounds.
   Status GetInt(std::string_view key, int64_t min, int64_t max, std::optional<int64_t>* out);
   Status GetBool(std::string_view key, std::optional<bool>* out);
@@ -114,5 +120,24 @@ Status WrongType(std::string_view field, std::string_view expected_vi);
 Status OutOfRange(std::string_view field, int64_t min, int64_t max);
 Status MissingField(std::string_view field);
 Status BadDate(std::string_view field);
+// json.bad_value: `field` is none of the codes listed in `allowed`.
+Status BadValue(std::string_view field, std::string_view allowed);
+// `s` with its message prefixed by the enclosing field ("Trong trường "x": ..."), for errors of
+// nested objects; OK stays OK.
+Status WithinField(std::string_view field, const Status& s);
+
+// Reads a code field through `parse` (std::string → std::optional<T>) into *out: absent leaves
+// *out untouched, a code `parse` refuses is BadValue(key, allowed).
+template <typename T, typename Parser>
+Status GetCode(JsonObjectReader& r, std::string_view key, Parser parse, std::string_view allowed,
+               T* out) {
+  std::optional<std::string> code;
+  if (Status s = r.GetString(key, &code); !s.ok()) return s;
+  if (!code) return Status::Ok();
+  const std::optional<T> v = parse(*code);
+  if (!v) return BadValue(key, allowed);
+  *out = *v;
+  return Status::Ok();
+}
 
 }  // namespace nq::web

@@ -5,7 +5,7 @@
 #include <limits>
 #include <string>
 
-namespace nq::web {
+namespace nq::web::json_io_test {
 namespace {
 
 std::string KeyOf(std::string_view body) {
@@ -147,4 +147,4 @@ TEST(JsonIoTest, RecognizesJsonContentType) {
 }
 
 }  // namespace
-}  // namespace nq::web
+}  // namespace nq::web::json_io_test

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace nq::web {
+namespace nq::web::multipart_test {
 namespace {
 
 const std::string kBoundary = "----WebKitFormBoundary7MA4YWxkTrZu0gW";
@@ -300,4 +300,4 @@ TEST(MultipartTest, EveryByteCorruptedDoesNotCrash) {
 }
 
 }  // namespace
-}  // namespace nq::web
+}  // namespace nq::web::multipart_test

@@ -10,7 +10,7 @@
 
 #include "web/assessment_test_util.h"
 
-namespace nq::web {
+namespace nq::web::pages_assessment_settings_test {
 namespace {
 
 using testing_util::AssessmentWebTest;
@@ -133,4 +133,4 @@ TEST_F(AssessmentSettingsPageTest, ReportersReadButCannotSave) {
 }
 
 }  // namespace
-}  // namespace nq::web
+}  // namespace nq::web::pages_assessment_settings_test

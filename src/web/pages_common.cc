@@ -107,15 +107,6 @@ PageFrame FrameForSession(WebContext& ctx, const SignedIn& s, std::string title,
   return f;
 }
 
-mstch::array Options(const std::vector<std::pair<std::string, std::string>>& items,
-                     std::string_view selected) {
-  mstch::array out;
-  for (const auto& [value, label] : items) {
-    out.push_back(mstch::map{{"value", value}, {"label", label}, {"selected", value == selected}});
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string FormData::Get(std::string_view name) const {
@@ -291,13 +282,22 @@ Result<mstch::array> ScopeOrgOptions(const PageCall& c,
   return out;
 }
 
+mstch::array SelectOptions(const std::vector<std::pair<std::string, std::string>>& items,
+                           std::string_view selected) {
+  mstch::array out;
+  for (const auto& [value, label] : items) {
+    out.push_back(mstch::map{{"value", value}, {"label", label}, {"selected", value == selected}});
+  }
+  return out;
+}
+
 mstch::array KindOptions(std::string_view selected) {
   std::vector<std::pair<std::string, std::string>> items;
   for (OrgKind k :
        {OrgKind::kBlocCommittee, OrgKind::kBaseCommittee, OrgKind::kBaseCell, OrgKind::kSubCell}) {
     items.emplace_back(OrgKindCode(k), OrgKindLabel(k));
   }
-  return Options(items, selected);
+  return SelectOptions(items, selected);
 }
 
 mstch::array SectorOptions(std::string_view selected) {
@@ -307,7 +307,7 @@ mstch::array SectorOptions(std::string_view selected) {
     const std::string label = SectorLabel(s);
     items.emplace_back(SectorCode(s), label.empty() ? "(Không thuộc khu vực nào)" : label);
   }
-  return Options(items, selected);
+  return SelectOptions(items, selected);
 }
 
 mstch::array RoleOptions(std::string_view selected) {
@@ -315,7 +315,7 @@ mstch::array RoleOptions(std::string_view selected) {
   for (Role r : {Role::kReporter, Role::kViewer, Role::kCommittee, Role::kAdmin}) {
     items.emplace_back(RoleCode(r), RoleLabel(r));
   }
-  return Options(items, selected);
+  return SelectOptions(items, selected);
 }
 
 }  // namespace nq::web

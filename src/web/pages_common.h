@@ -119,7 +119,9 @@ Result<mstch::array> ScopeOrgOptions(const PageCall& c,
                                      const std::function<bool(const Organization&)>& keep,
                                      std::string_view selected);
 
-// <option> lists for templates: {value, label, selected}.
+// <option> lists for templates: {value, label, selected}; `items` are (value, label) pairs.
+mstch::array SelectOptions(const std::vector<std::pair<std::string, std::string>>& items,
+                           std::string_view selected);
 mstch::array KindOptions(std::string_view selected);
 mstch::array SectorOptions(std::string_view selected);
 mstch::array RoleOptions(std::string_view selected);

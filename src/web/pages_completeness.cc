@@ -16,8 +16,6 @@
 namespace nq::web {
 namespace {
 
-constexpr int64_t kMaxId = std::numeric_limits<int64_t>::max();
-
 std::string BoardLink(int64_t set, const Period& period, int64_t root) {
   return "/completeness?set=" + std::to_string(set) + "&period=" + period.ToString() +
          "&root=" + std::to_string(root);

@@ -9,7 +9,7 @@
 
 #include "web/assessment_test_util.h"
 
-namespace nq::web {
+namespace nq::web::pages_dashboard_test {
 namespace {
 
 using testing_util::AssessmentWebTest;
@@ -114,4 +114,4 @@ TEST_F(DashboardPagesTest, DashboardIndexGoesToTheOnlyResolution) {
 }
 
 }  // namespace
-}  // namespace nq::web
+}  // namespace nq::web::pages_dashboard_test

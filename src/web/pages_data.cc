@@ -21,22 +21,14 @@ using Pairs = std::vector<std::pair<std::string, std::string>>;
 
 constexpr OrgKind kKinds[] = {OrgKind::kBlocCommittee, OrgKind::kBaseCommittee, OrgKind::kBaseCell,
                               OrgKind::kSubCell};
-constexpr PeriodType kPeriodTypes[] = {PeriodType::kYearly,    PeriodType::kSixMonthly,
-                                       PeriodType::kQuarterly, PeriodType::kMonthly,
-                                       PeriodType::kWeekly,    PeriodType::kDaily};
-
-mstch::array Options(const Pairs& items, std::string_view selected) {
-  mstch::array out;
-  for (const auto& [value, label] : items) {
-    out.push_back(mstch::map{{"value", value}, {"label", label}, {"selected", value == selected}});
-  }
-  return out;
-}
+constexpr PeriodType kPeriodTypeChoices[] = {PeriodType::kYearly,    PeriodType::kSixMonthly,
+                                             PeriodType::kQuarterly, PeriodType::kMonthly,
+                                             PeriodType::kWeekly,    PeriodType::kDaily};
 
 mstch::array PeriodTypeOptions(std::string_view selected) {
   Pairs items;
-  for (PeriodType t : kPeriodTypes) items.emplace_back(PeriodTypeCode(t), PeriodTypeLabel(t));
-  return Options(items, selected);
+  for (PeriodType t : kPeriodTypeChoices) items.emplace_back(PeriodTypeCode(t), PeriodTypeLabel(t));
+  return SelectOptions(items, selected);
 }
 
 // Comma- or newline-separated items, trimmed, empty ones dropped.
@@ -122,12 +114,12 @@ mstch::map ElementFormValues(const DataElement& e, const FormData* typed) {
       {"code", pick("code", e.code)},
       {"name", pick("name", e.name)},
       {"short_name", pick("short_name", e.short_name)},
-      {"types", Options(types, pick("type", ValueTypeCode(e.type)))},
+      {"types", SelectOptions(types, pick("type", ValueTypeCode(e.type)))},
       {"period_types", PeriodTypeOptions(pick("period_type", PeriodTypeCode(e.period_type)))},
       {"org_aggregations",
-       Options(org_aggs, pick("org_aggregation", OrgAggregationCode(e.org_aggregation)))},
+       SelectOptions(org_aggs, pick("org_aggregation", OrgAggregationCode(e.org_aggregation)))},
       {"time_aggregations",
-       Options(time_aggs, pick("time_aggregation", TimeAggregationCode(e.time_aggregation)))},
+       SelectOptions(time_aggs, pick("time_aggregation", TimeAggregationCode(e.time_aggregation)))},
       {"min", pick("min", BoundText(e.min))},
       {"max", pick("max", BoundText(e.max))},
       {"categories", pick("categories", JoinList(e.categories, ", "))},

@@ -20,8 +20,6 @@
 namespace nq::web {
 namespace {
 
-constexpr int64_t kMaxId = std::numeric_limits<int64_t>::max();
-
 // Which report a request is about.
 struct EntryKey {
   int64_t org = 0;
@@ -36,7 +34,7 @@ std::string EntryLink(int64_t org, int64_t set, const Period& period) {
 
 std::string EntryLink(const EntryKey& k) { return EntryLink(k.org, k.set, k.period); }
 
-std::string NoticeFor(const HttpRequest& r) {
+std::string EntryNotice(const HttpRequest& r) {
   const std::string done = r.QueryParam("done");
   if (done == "submit") return "Đã gửi báo cáo lên cấp trên.";
   if (done == "approve") return "Đã duyệt báo cáo.";
@@ -259,7 +257,7 @@ Result<HttpResponse> EntryPage(const PageCall& c) {
     }
     k.org = first->id;
   }
-  return RenderEntry(c, k, 200, NoticeFor(c.request), "");
+  return RenderEntry(c, k, 200, EntryNotice(c.request), "");
 }
 
 HttpResponse StatusFragment(int http, bool ok, const std::string& text,

@@ -10,14 +10,11 @@
 #include "common/time.h"
 #include "web/data_web_test_util.h"
 
-namespace nq::web {
+namespace nq::web::pages_entry_test {
 namespace {
 
+using testing_util::BodyHas;
 using testing_util::DataWebTest;
-
-bool Contains(const HttpResponse& r, const std::string& text) {
-  return r.body.find(text) != std::string::npos;
-}
 
 class EntryPagesTest : public DataWebTest {
  protected:
@@ -49,31 +46,31 @@ TEST_F(EntryPagesTest, FormShowsEveryElementWithPickersAndSubmit) {
   Seed("DUK.STC", total_, "2023M05", "1234");
   HttpResponse page = Page(stc, "GET", EntryPath("DUK.STC", "2023M05"));
   ASSERT_EQ(page.status, 200) << page.body;
-  EXPECT_TRUE(Contains(page, "Báo cáo sinh hoạt chi bộ hằng tháng"));
-  EXPECT_TRUE(Contains(page, "Tháng 5/2023"));
-  EXPECT_TRUE(Contains(page, "Hạn gửi: <span id=\"entry-due\">10/6/2023</span>"));
+  EXPECT_TRUE(BodyHas(page, "Báo cáo sinh hoạt chi bộ hằng tháng"));
+  EXPECT_TRUE(BodyHas(page, "Tháng 5/2023"));
+  EXPECT_TRUE(BodyHas(page, "Hạn gửi: <span id=\"entry-due\">10/6/2023</span>"));
   for (const DataElement* e : {&total_, &present_, &rate_, &held_, &rating_}) {
-    EXPECT_TRUE(Contains(page, "id=\"val-" + S(e->id) + "\"")) << e->code;
-    EXPECT_TRUE(Contains(page, e->name)) << e->code;
+    EXPECT_TRUE(BodyHas(page, "id=\"val-" + S(e->id) + "\"")) << e->code;
+    EXPECT_TRUE(BodyHas(page, e->name)) << e->code;
   }
   // The stored value in the Vietnamese format; the first empty input has the focus.
-  EXPECT_TRUE(Contains(page, "value=\"1.234\""));
+  EXPECT_TRUE(BodyHas(page, "value=\"1.234\""));
   const size_t focus = page.body.find(" autofocus");
   ASSERT_NE(focus, std::string::npos);
   EXPECT_GT(focus, page.body.find("id=\"val-" + S(present_.id) + "\""));
   EXPECT_LT(focus, page.body.find("id=\"val-" + S(rate_.id) + "\""));
-  EXPECT_TRUE(Contains(page, "hx-post=\"/entry/value\""));
-  EXPECT_TRUE(Contains(page, "hx-trigger=\"change, keyup changed delay:600ms\""));
-  EXPECT_TRUE(Contains(page, "name=\"_csrf\" value=\"" + stc.csrf + "\""));
-  EXPECT_TRUE(Contains(page, "Gửi báo cáo"));
-  EXPECT_FALSE(Contains(page, "id=\"entry-approve\""));
-  EXPECT_TRUE(Contains(page, "Đang nhập"));
+  EXPECT_TRUE(BodyHas(page, "hx-post=\"/entry/value\""));
+  EXPECT_TRUE(BodyHas(page, "hx-trigger=\"change, keyup changed delay:600ms\""));
+  EXPECT_TRUE(BodyHas(page, "name=\"_csrf\" value=\"" + stc.csrf + "\""));
+  EXPECT_TRUE(BodyHas(page, "Gửi báo cáo"));
+  EXPECT_FALSE(BodyHas(page, "id=\"entry-approve\""));
+  EXPECT_TRUE(BodyHas(page, "Đang nhập"));
   // Period picker: the neighbours, and the organizations of the scope only.
-  EXPECT_TRUE(Contains(page, "period=2023M04"));
-  EXPECT_TRUE(Contains(page, "period=2023M06"));
-  EXPECT_TRUE(Contains(page, "Chi bộ Văn phòng"));
-  EXPECT_FALSE(Contains(page, "Chi bộ Sở Y tế"));
-  EXPECT_FALSE(Contains(page, "<script>"));  // the CSP forbids inline scripts
+  EXPECT_TRUE(BodyHas(page, "period=2023M04"));
+  EXPECT_TRUE(BodyHas(page, "period=2023M06"));
+  EXPECT_TRUE(BodyHas(page, "Chi bộ Văn phòng"));
+  EXPECT_FALSE(BodyHas(page, "Chi bộ Sở Y tế"));
+  EXPECT_FALSE(BodyHas(page, "<script>"));  // the CSP forbids inline scripts
 }
 
 TEST_F(EntryPagesTest, ReporterCannotOpenOrWriteAnotherOrganizationsForm) {
@@ -92,34 +89,34 @@ TEST_F(EntryPagesTest, SavingOneValueAnswersWithTheRowStatus) {
   HttpResponse saved =
       Htmx(stc, "/entry/value", ValueForm(stc, "DUK.STC", total_, "2023M05", "1.234", true));
   ASSERT_EQ(saved.status, 200) << saved.body;
-  EXPECT_TRUE(Contains(saved, "Đã lưu"));
-  EXPECT_TRUE(Contains(saved, "id=\"entry-violations\""));
-  EXPECT_TRUE(Contains(saved, "hx-swap-oob=\"true\""));
+  EXPECT_TRUE(BodyHas(saved, "Đã lưu"));
+  EXPECT_TRUE(BodyHas(saved, "id=\"entry-violations\""));
+  EXPECT_TRUE(BodyHas(saved, "hx-swap-oob=\"true\""));
   EXPECT_EQ(Stored("DUK.STC", total_, "2023M05"), 1234);
 
   HttpResponse not_number =
       Htmx(stc, "/entry/value", ValueForm(stc, "DUK.STC", present_, "2023M05", "abc"));
   EXPECT_EQ(not_number.status, 400);
-  EXPECT_TRUE(Contains(not_number, "text-danger"));
-  EXPECT_TRUE(Contains(not_number, "phải là"));
-  EXPECT_FALSE(Contains(not_number, "<html"));  // a fragment, not a page
+  EXPECT_TRUE(BodyHas(not_number, "text-danger"));
+  EXPECT_TRUE(BodyHas(not_number, "phải là"));
+  EXPECT_FALSE(BodyHas(not_number, "<html"));  // a fragment, not a page
   HttpResponse out_of_range =
       Htmx(stc, "/entry/value", ValueForm(stc, "DUK.STC", rate_, "2023M05", "120"));
   EXPECT_EQ(out_of_range.status, 400);
-  EXPECT_TRUE(Contains(out_of_range, "100"));
+  EXPECT_TRUE(BodyHas(out_of_range, "100"));
   EXPECT_FALSE(Stored("DUK.STC", rate_, "2023M05").has_value());
 
   // A value that breaks R1 is saved, and the violations box lists the rule.
   HttpResponse breaks =
       Htmx(stc, "/entry/value", ValueForm(stc, "DUK.STC", present_, "2023M05", "2000"));
   ASSERT_EQ(breaks.status, 200) << breaks.body;
-  EXPECT_TRUE(Contains(breaks, "Số đảng viên dự họp không được lớn hơn tổng số đảng viên"));
+  EXPECT_TRUE(BodyHas(breaks, "Số đảng viên dự họp không được lớn hơn tổng số đảng viên"));
 
   // An empty value erases.
   HttpResponse erased =
       Htmx(stc, "/entry/value", ValueForm(stc, "DUK.STC", present_, "2023M05", ""));
   ASSERT_EQ(erased.status, 200) << erased.body;
-  EXPECT_TRUE(Contains(erased, "Đã xóa"));
+  EXPECT_TRUE(BodyHas(erased, "Đã xóa"));
   EXPECT_FALSE(Stored("DUK.STC", present_, "2023M05").has_value());
 
   // Without htmx the browser goes back to the form.
@@ -143,7 +140,7 @@ TEST_F(EntryPagesTest, SubmitLocksApproveAndReopen) {
 
   HttpResponse refused = Page(stc, "POST", "/entry/submit", ReportForm(stc, "DUK.STC", "2023M05"));
   EXPECT_EQ(refused.status, 400);
-  EXPECT_TRUE(Contains(refused, "id=\"entry-error\""));
+  EXPECT_TRUE(BodyHas(refused, "id=\"entry-error\""));
   EXPECT_EQ(StateOf("DUK.STC", "2023M05"), ReportState::kDraft);
 
   Seed("DUK.STC", present_, "2023M05", "18");
@@ -155,20 +152,20 @@ TEST_F(EntryPagesTest, SubmitLocksApproveAndReopen) {
 
   HttpResponse locked_page = Page(stc, "GET", EntryPath("DUK.STC", "2023M05") + "&done=submit");
   ASSERT_EQ(locked_page.status, 200);
-  EXPECT_TRUE(Contains(locked_page, "Đã gửi báo cáo lên cấp trên."));
-  EXPECT_TRUE(Contains(locked_page, "Đã gửi"));
-  EXPECT_TRUE(Contains(locked_page, "readonly"));
-  EXPECT_FALSE(Contains(locked_page, "hx-post=\"/entry/value\""));
-  EXPECT_FALSE(Contains(locked_page, "id=\"entry-submit\""));
+  EXPECT_TRUE(BodyHas(locked_page, "Đã gửi báo cáo lên cấp trên."));
+  EXPECT_TRUE(BodyHas(locked_page, "Đã gửi"));
+  EXPECT_TRUE(BodyHas(locked_page, "readonly"));
+  EXPECT_FALSE(BodyHas(locked_page, "hx-post=\"/entry/value\""));
+  EXPECT_FALSE(BodyHas(locked_page, "id=\"entry-submit\""));
   HttpResponse locked =
       Htmx(stc, "/entry/value", ValueForm(stc, "DUK.STC", total_, "2023M05", "21"));
   EXPECT_EQ(locked.status, 409);
-  EXPECT_TRUE(Contains(locked, "text-danger"));
+  EXPECT_TRUE(BodyHas(locked, "text-danger"));
   EXPECT_EQ(Stored("DUK.STC", total_, "2023M05"), 20);
 
   HttpResponse committee_view = Page(committee, "GET", EntryPath("DUK.STC", "2023M05"));
-  EXPECT_TRUE(Contains(committee_view, "id=\"entry-approve\""));
-  EXPECT_TRUE(Contains(committee_view, "id=\"entry-reopen\""));
+  EXPECT_TRUE(BodyHas(committee_view, "id=\"entry-approve\""));
+  EXPECT_TRUE(BodyHas(committee_view, "id=\"entry-reopen\""));
   HttpResponse approved =
       Page(committee, "POST", "/entry/approve", ReportForm(committee, "DUK.STC", "2023M05"));
   ASSERT_EQ(approved.status, 303) << approved.body;
@@ -189,13 +186,13 @@ TEST_F(EntryPagesTest, CompletenessBoardListsReportersWithTheirState) {
   ASSERT_EQ(board.status, 200) << board.body;
   for (const char* text : {"Đúng hạn", "Trễ hạn", "Chưa báo cáo", "Chưa đến hạn", "Tháng 5/2023",
                            "Đảng bộ Sở Tài chính", "Chi bộ Sở Y tế", "10/6/2023"}) {
-    EXPECT_TRUE(Contains(board, text)) << text;
+    EXPECT_TRUE(BodyHas(board, text)) << text;
   }
   // STC submitted today, after the due date; the five others are missing.
-  EXPECT_TRUE(Contains(board, FormatVi(DateInVietnam(NowUnix()))));
-  EXPECT_TRUE(Contains(board, "id=\"count-late\">1<"));
-  EXPECT_TRUE(Contains(board, "id=\"count-missing\">5<"));
-  EXPECT_TRUE(Contains(
+  EXPECT_TRUE(BodyHas(board, FormatVi(DateInVietnam(NowUnix()))));
+  EXPECT_TRUE(BodyHas(board, "id=\"count-late\">1<"));
+  EXPECT_TRUE(BodyHas(board, "id=\"count-missing\">5<"));
+  EXPECT_TRUE(BodyHas(
       board, "/entry?org=" + S(Id("DUK.SYT")) + "&amp;set=" + S(set_.id) + "&amp;period=2023M05"));
   EXPECT_EQ(Page(stc, "GET",
                  "/completeness?set=" + S(set_.id) + "&period=2023M05&root=" + S(Id("DUK.SYT")))
@@ -208,12 +205,12 @@ TEST_F(EntryPagesTest, DefinitionPagesListAndEditForCommitteeOnly) {
   const Session admin = Login("quan.tri");
   HttpResponse sets = Page(stc, "GET", "/data-sets");
   ASSERT_EQ(sets.status, 200);
-  EXPECT_TRUE(Contains(sets, "Báo cáo sinh hoạt chi bộ hằng tháng"));
-  EXPECT_FALSE(Contains(sets, "Thêm biểu mẫu"));
-  EXPECT_TRUE(Contains(Page(admin, "GET", "/data-sets"), "Thêm biểu mẫu"));
+  EXPECT_TRUE(BodyHas(sets, "Báo cáo sinh hoạt chi bộ hằng tháng"));
+  EXPECT_FALSE(BodyHas(sets, "Thêm biểu mẫu"));
+  EXPECT_TRUE(BodyHas(Page(admin, "GET", "/data-sets"), "Thêm biểu mẫu"));
   HttpResponse set_page = Page(admin, "GET", "/data-sets/" + S(set_.id));
   ASSERT_EQ(set_page.status, 200);
-  EXPECT_TRUE(Contains(set_page, "members_present &lt;= members_total"));
+  EXPECT_TRUE(BodyHas(set_page, "members_present &lt;= members_total"));
 
   HttpResponse created =
       Page(admin, "POST", "/data-elements",
@@ -225,8 +222,8 @@ TEST_F(EntryPagesTest, DefinitionPagesListAndEditForCommitteeOnly) {
   EXPECT_EQ(created.Header("Location").substr(0, 15), "/data-elements/");
   HttpResponse element = Page(admin, "GET", std::string(created.Header("Location")));
   ASSERT_EQ(element.status, 200);
-  EXPECT_TRUE(Contains(element, "Số buổi tuyên truyền"));
-  EXPECT_TRUE(Contains(element, "0 – 1.000"));
+  EXPECT_TRUE(BodyHas(element, "Số buổi tuyên truyền"));
+  EXPECT_TRUE(BodyHas(element, "0 – 1.000"));
 
   HttpResponse denied = Page(stc, "POST", "/data-elements",
                              "_csrf=" + stc.csrf +
@@ -239,9 +236,9 @@ TEST_F(EntryPagesTest, DefinitionPagesListAndEditForCommitteeOnly) {
       "_csrf=" + admin.csrf + "&code=BC-THANG&name=B&period_type=monthly&elements=" + total_.code +
           "&kind_base_cell=1&deadline_days=10&rules=R1+chi+co+hai+phan");
   EXPECT_EQ(bad_rule.status, 400);
-  EXPECT_TRUE(Contains(bad_rule, "MÃ | điều kiện | thông báo"));
-  EXPECT_TRUE(Contains(bad_rule, "R1 chi co hai phan"));  // the values as typed
+  EXPECT_TRUE(BodyHas(bad_rule, "MÃ | điều kiện | thông báo"));
+  EXPECT_TRUE(BodyHas(bad_rule, "R1 chi co hai phan"));  // the values as typed
 }
 
 }  // namespace
-}  // namespace nq::web
+}  // namespace nq::web::pages_entry_test

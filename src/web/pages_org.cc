@@ -22,7 +22,7 @@ struct FormFailure {
   const FormData* form = nullptr;
 };
 
-std::string NoticeFor(const HttpRequest& r) {
+std::string OrgNotice(const HttpRequest& r) {
   if (r.HasQueryParam("saved")) return "Đã lưu thay đổi.";
   if (r.HasQueryParam("created")) return "Đã thêm tổ chức.";
   if (r.HasQueryParam("moved")) return "Đã chuyển tổ chức sang tổ chức cấp trên mới.";
@@ -124,7 +124,7 @@ Result<HttpResponse> RenderOrg(const PageCall& c, int64_t id, int status,
       {"children", std::move(children)},
       {"child_count", std::to_string(tree->Children(id).size())},
       {"has_children_list", has_children},
-      {"notice", failure.which == Which::kNone ? NoticeFor(c.request) : std::string()},
+      {"notice", failure.which == Which::kNone ? OrgNotice(c.request) : std::string()},
       {"csrf_token", c.session.csrf_token},
       {"can_edit", can_edit},
       // Only committees have organizations under them; a closed one gets no new ones.

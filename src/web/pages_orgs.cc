@@ -13,7 +13,7 @@ namespace nq::web {
 namespace {
 
 constexpr int kSearchLimit = 50;
-constexpr size_t kMaxQueryBytes = 200;
+constexpr size_t kMaxSearchQueryBytes = 200;
 
 // Builds the template node of orgs[i] and, recursively, of its children.
 mstch::map TreeNode(const std::vector<Organization>& orgs,
@@ -67,7 +67,7 @@ Result<HttpResponse> TreePage(const PageCall& c) {
 
 Result<HttpResponse> Search(const PageCall& c) {
   std::string query = c.request.QueryParam("q");
-  if (query.size() > kMaxQueryBytes || !IsValidUtf8(query)) {
+  if (query.size() > kMaxSearchQueryBytes || !IsValidUtf8(query)) {
     return Status::Invalid("query.invalid", "Từ khóa tìm kiếm không hợp lệ");
   }
   query = std::string(Trim(query));

@@ -31,7 +31,7 @@ std::string DefaultSymbol(const Resolution& r) {
   return "BC/" + (slash == std::string::npos ? std::string() : r.number.substr(slash + 1));
 }
 
-std::vector<std::string> Lines(const std::string& text) {
+std::vector<std::string> TextLines(const std::string& text) {
   std::vector<std::string> out;
   size_t pos = 0;
   while (pos <= text.size()) {
@@ -57,7 +57,7 @@ ReviewDocHeader ReadHeaderForm(const FormData& f, ReviewDocHeader h) {
   h.on_behalf = std::string(Trim(f.Get("on_behalf")));
   h.signer_title = std::string(Trim(f.Get("signer_title")));
   h.signer_name = std::string(Trim(f.Get("signer_name")));
-  h.recipients = Lines(f.Get("recipients"));
+  h.recipients = TextLines(f.Get("recipients"));
   return h;
 }
 
@@ -197,8 +197,8 @@ Result<HttpResponse> DocPage(const PageCall& c) {
 }
 
 // Invalid and Conflict come back on the page with what was typed; other errors are error pages.
-Result<HttpResponse> AfterPost(const PageCall& c, int64_t id, const Status& st, std::string form,
-                               const std::string& done) {
+Result<HttpResponse> AfterReviewPost(const PageCall& c, int64_t id, const Status& st,
+                                     std::string form, const std::string& done) {
   if (st.ok()) return HttpResponse::Redirect(DocPath(id) + done);
   if (st.code() != Code::kInvalid && st.code() != Code::kConflict) return st;
   const Failure f{std::move(form), st.message()};
@@ -215,8 +215,8 @@ Result<HttpResponse> PostText(const PageCall& c) {
                         static_cast<int>(base.value_or(0)), ActorFor(c.session, c.request))
              .status();
   }
-  return AfterPost(c, id, st, IsReviewSection(section) ? section : "lessons",
-                   "?saved=" + section + "#section-" + section);
+  return AfterReviewPost(c, id, st, IsReviewSection(section) ? section : "lessons",
+                         "?saved=" + section + "#section-" + section);
 }
 
 Result<HttpResponse> PostHeader(const PageCall& c) {
@@ -226,7 +226,7 @@ Result<HttpResponse> PostHeader(const PageCall& c) {
       UpdateReviewDocHeader(c.app(), c.principal(), id, ReadHeaderForm(c.form, d.doc.header),
                             ActorFor(c.session, c.request))
           .status();
-  return AfterPost(c, id, st, "header", "?saved=header#header");
+  return AfterReviewPost(c, id, st, "header", "?saved=header#header");
 }
 
 Result<HttpResponse> PostIssue(const PageCall& c) {
@@ -249,7 +249,7 @@ Result<HttpResponse> PostIssue(const PageCall& c) {
         IssueReviewDoc(c.app(), c.principal(), id, in, RenderReview, ActorFor(c.session, c.request))
             .status();
   }
-  return AfterPost(c, id, st, "issue", "?issued=1");
+  return AfterReviewPost(c, id, st, "issue", "?issued=1");
 }
 
 Result<HttpResponse> FilePage(const PageCall& c) {

@@ -20,7 +20,7 @@
 namespace nq::web::task_pages {
 namespace {
 
-std::string NoticeFor(const HttpRequest& r) {
+std::string TaskNotice(const HttpRequest& r) {
   return r.QueryParam("done") == "progress" ? "Đã ghi nhận báo cáo tiến độ." : "";
 }
 
@@ -36,7 +36,7 @@ Result<HttpResponse> Render(const PageCall& c, const TaskDetail& d, const Date& 
   context.emplace("as_of", FormatIso(as_of));
   context.emplace("as_of_vi", FormatVi(as_of));
   context.emplace("board_url", "/tasks?as_of=" + FormatIso(as_of));
-  context.emplace("notice", kept ? std::string() : NoticeFor(c.request));
+  context.emplace("notice", kept ? std::string() : TaskNotice(c.request));
   context.emplace("definition", DefinitionContext(*tree, d, as_of, today));
   context.emplace("product", ProductContext(d.task, as_of));
   mstch::array occurrences = OccurrencesContext(d.task, d.occurrences, as_of);

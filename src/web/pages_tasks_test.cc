@@ -11,20 +11,16 @@
 #include <string>
 #include <vector>
 
+#include "common/test_date.h"
 #include "common/time.h"
 #include "web/task_web_test_util.h"
 
-namespace nq::web {
+namespace nq::web::pages_tasks_test {
 namespace {
 
+using testing_util::BodyHas;
 using testing_util::kMinimalPdf;
 using testing_util::TaskWebTest;
-
-Date D(int y, int m, int d) { return Date{y, m, d}; }
-
-bool Contains(const HttpResponse& r, const std::string& text) {
-  return r.body.find(text) != std::string::npos;
-}
 
 // The count on the board's tab of `state` ("all" for Tất cả); -1 when there is no such tab.
 int TabCount(const HttpResponse& r, const std::string& state) {
@@ -65,7 +61,7 @@ class TaskPagesTest : public TaskWebTest {
     ASSERT_EQ(r.status, 200) << r.body;
     for (const AssignedTask* t : {&on_time_, &late_, &open_, &overdue_}) {
       const bool listed = std::find(shown.begin(), shown.end(), t) != shown.end();
-      EXPECT_EQ(Contains(r, t->title), listed) << t->title;
+      EXPECT_EQ(BodyHas(r, t->title), listed) << t->title;
     }
   }
 
@@ -76,8 +72,8 @@ TEST_F(TaskPagesTest, BoardCountsTheFourStatesAndFiltersByState) {
   const Session committee = Login("ban.to.chuc");
   HttpResponse board = Page(committee, "GET", "/tasks?as_of=2023-05-17");
   ExpectListed(board, {&on_time_, &late_, &open_, &overdue_});
-  EXPECT_TRUE(Contains(board, "Nhiệm vụ được giao"));
-  EXPECT_TRUE(Contains(board, "<span id=\"tasks-as-of\">17/5/2023</span>"));
+  EXPECT_TRUE(BodyHas(board, "Nhiệm vụ được giao"));
+  EXPECT_TRUE(BodyHas(board, "<span id=\"tasks-as-of\">17/5/2023</span>"));
   EXPECT_EQ(TabCount(board, "all"), 4);
   EXPECT_EQ(TabCount(board, "done_on_time"), 1);
   EXPECT_EQ(TabCount(board, "done_late"), 1);
@@ -97,7 +93,7 @@ TEST_F(TaskPagesTest, BoardCountsTheFourStatesAndFiltersByState) {
   HttpResponse late = Page(committee, "GET", "/tasks?as_of=2023-05-17&state=done_late");
   ExpectListed(late, {&late_});
   EXPECT_EQ(TabCount(late, "overdue"), 1);
-  EXPECT_TRUE(Contains(late, "nq-task-tab-teal active"));
+  EXPECT_TRUE(BodyHas(late, "nq-task-tab-teal active"));
 
   // Before the deadlines, nothing is overdue or done yet.
   HttpResponse march = Page(committee, "GET", "/tasks?as_of=2023-03-01");
@@ -130,8 +126,8 @@ TEST_F(TaskPagesTest, ReporterOfAnotherOrganizationSeesNothingOfTheTask) {
 
   HttpResponse page = Page(syt, "GET", "/tasks/" + std::to_string(overdue_.id));
   EXPECT_EQ(page.status, 403);
-  EXPECT_TRUE(Contains(page, "Không có quyền truy cập"));
-  EXPECT_FALSE(Contains(page, overdue_.title));
+  EXPECT_TRUE(BodyHas(page, "Không có quyền truy cập"));
+  EXPECT_FALSE(BodyHas(page, overdue_.title));
   EXPECT_EQ(Page(syt, "GET", "/tasks?org=" + std::to_string(Id("DUK.STC"))).status, 403);
 
   HttpResponse post = PostProgress(syt, overdue_.id,
@@ -151,11 +147,11 @@ TEST_F(TaskPagesTest, FakePdfIsRefusedBesideTheFormAndNothingIsStored) {
                     {"note", "Đã rà soát 3 chi bộ"},
                     {"evidence", "<html><body>không phải PDF</body></html>", "x.pdf"}});
   EXPECT_EQ(post.status, 400);
-  EXPECT_TRUE(Contains(post, "id=\"progress-error\""));
-  EXPECT_TRUE(Contains(post, "Tệp &#39;x.pdf&#39; không phải tệp PDF thật"));
+  EXPECT_TRUE(BodyHas(post, "id=\"progress-error\""));
+  EXPECT_TRUE(BodyHas(post, "Tệp &#39;x.pdf&#39; không phải tệp PDF thật"));
   // The form keeps what was typed; the task and its history are unchanged.
-  EXPECT_TRUE(Contains(post, "value=\"60\""));
-  EXPECT_TRUE(Contains(post, "Đã rà soát 3 chi bộ</textarea>"));
+  EXPECT_TRUE(BodyHas(post, "value=\"60\""));
+  EXPECT_TRUE(BodyHas(post, "Đã rà soát 3 chi bộ</textarea>"));
   EXPECT_TRUE(Updates(overdue_.id).empty());
   Result<TaskDetail> d = app_->tasks().Get(As(Role::kAdmin, "DUK"), overdue_.id, D(2023, 5, 17));
   ASSERT_TRUE(d.ok());
@@ -166,10 +162,10 @@ TEST_F(TaskPagesTest, OwnerPostsProgressWithAPdfAndSeesItInTheHistory) {
   const Session stc = Login("bao.cao.stc");
   HttpResponse form = Page(stc, "GET", "/tasks/" + std::to_string(overdue_.id));
   ASSERT_EQ(form.status, 200) << form.body;
-  EXPECT_TRUE(Contains(form, "enctype=\"multipart/form-data\""));
-  EXPECT_TRUE(Contains(form, "accept=\".pdf,.docx,.xlsx,.png,.jpg,.jpeg\""));
-  EXPECT_TRUE(Contains(form, "name=\"_csrf\" value=\"" + stc.csrf + "\""));
-  EXPECT_TRUE(Contains(form, "Chưa có báo cáo tiến độ nào."));
+  EXPECT_TRUE(BodyHas(form, "enctype=\"multipart/form-data\""));
+  EXPECT_TRUE(BodyHas(form, "accept=\".pdf,.docx,.xlsx,.png,.jpg,.jpeg\""));
+  EXPECT_TRUE(BodyHas(form, "name=\"_csrf\" value=\"" + stc.csrf + "\""));
+  EXPECT_TRUE(BodyHas(form, "Chưa có báo cáo tiến độ nào."));
 
   const std::string today = FormatIso(Today());
   HttpResponse post = PostProgress(stc, overdue_.id,
@@ -188,15 +184,15 @@ TEST_F(TaskPagesTest, OwnerPostsProgressWithAPdfAndSeesItInTheHistory) {
 
   HttpResponse page = Page(stc, "GET", "/tasks/" + std::to_string(overdue_.id) + "?done=progress");
   ASSERT_EQ(page.status, 200) << page.body;
-  EXPECT_TRUE(Contains(page, "Đã ghi nhận báo cáo tiến độ."));
-  EXPECT_TRUE(Contains(page, "Đã hoàn thành rà soát"));
-  EXPECT_TRUE(Contains(page, "0% → <strong>100%</strong>"));
-  EXPECT_TRUE(Contains(
-      page, "href=\"/api/v1/evidence/" + std::to_string(updates[0].evidence[0].id) + "\""));
-  EXPECT_TRUE(Contains(page, "Biên bản rà soát.pdf"));
-  EXPECT_TRUE(Contains(page, "Hoàn thành ngày " + FormatVi(Today())));
+  EXPECT_TRUE(BodyHas(page, "Đã ghi nhận báo cáo tiến độ."));
+  EXPECT_TRUE(BodyHas(page, "Đã hoàn thành rà soát"));
+  EXPECT_TRUE(BodyHas(page, "0% → <strong>100%</strong>"));
+  EXPECT_TRUE(
+      BodyHas(page, "href=\"/api/v1/evidence/" + std::to_string(updates[0].evidence[0].id) + "\""));
+  EXPECT_TRUE(BodyHas(page, "Biên bản rà soát.pdf"));
+  EXPECT_TRUE(BodyHas(page, "Hoàn thành ngày " + FormatVi(Today())));
   // Due 30/4/2023, done today: late.
-  EXPECT_TRUE(Contains(page, "id=\"task-state\" data-state=\"done_late\">Hoàn thành trễ hạn"));
+  EXPECT_TRUE(BodyHas(page, "id=\"task-state\" data-state=\"done_late\">Hoàn thành trễ hạn"));
 }
 
 TEST_F(TaskPagesTest, LoweringWithoutReasonAndAMissingTokenChangeNothing) {
@@ -208,10 +204,10 @@ TEST_F(TaskPagesTest, LoweringWithoutReasonAndAMissingTokenChangeNothing) {
 
   HttpResponse lower = PostProgress(stc, overdue_.id, {{"percent", "30"}});
   EXPECT_EQ(lower.status, 400);
-  EXPECT_TRUE(Contains(lower, "Tiến độ giảm từ 50% xuống 30% phải nêu lý do"));
+  EXPECT_TRUE(BodyHas(lower, "Tiến độ giảm từ 50% xuống 30% phải nêu lý do"));
   HttpResponse bad_date = PostProgress(stc, overdue_.id, {{"completed_on", "17/5/2023"}});
   EXPECT_EQ(bad_date.status, 400);
-  EXPECT_TRUE(Contains(bad_date, "Ngày hoàn thành không phải ngày hợp lệ"));
+  EXPECT_TRUE(BodyHas(bad_date, "Ngày hoàn thành không phải ngày hợp lệ"));
   HttpResponse no_token = PostMultipart(stc, "/tasks/" + std::to_string(overdue_.id) + "/progress",
                                         {{"percent", "80"}});
   EXPECT_EQ(no_token.status, 403);
@@ -221,7 +217,7 @@ TEST_F(TaskPagesTest, LoweringWithoutReasonAndAMissingTokenChangeNothing) {
   const Session viewer = Login("lanh.dao");
   HttpResponse page = Page(viewer, "GET", "/tasks/" + std::to_string(overdue_.id));
   ASSERT_EQ(page.status, 200);
-  EXPECT_FALSE(Contains(page, "id=\"progress-form\""));
+  EXPECT_FALSE(BodyHas(page, "id=\"progress-form\""));
   EXPECT_EQ(PostProgress(viewer, overdue_.id, {{"percent", "80"}}).status, 403);
   EXPECT_EQ(Updates(overdue_.id).size(), 1u);
 }
@@ -241,13 +237,13 @@ TEST_F(TaskPagesTest, DocumentTaskIsCompletedWithTheIssuedNumber) {
   ASSERT_EQ(with.status, 303) << with.body;
   HttpResponse page = Page(stc, "GET", "/tasks/" + std::to_string(doc.id) + "?as_of=2023-05-17");
   ASSERT_EQ(page.status, 200);
-  EXPECT_TRUE(Contains(page, "<td id=\"task-doc-number\">15-KH/ĐUK</td>"));
-  EXPECT_TRUE(Contains(page, "<td id=\"task-doc-issued\">30/3/2023</td>"));
-  EXPECT_TRUE(Contains(page, "Nhiệm vụ đột phá 1: Nâng cao chất lượng sinh hoạt chi bộ"));
-  EXPECT_TRUE(Contains(page, "data-state=\"done_on_time\">Hoàn thành đúng hạn"));
+  EXPECT_TRUE(BodyHas(page, "<td id=\"task-doc-number\">15-KH/ĐUK</td>"));
+  EXPECT_TRUE(BodyHas(page, "<td id=\"task-doc-issued\">30/3/2023</td>"));
+  EXPECT_TRUE(BodyHas(page, "Nhiệm vụ đột phá 1: Nâng cao chất lượng sinh hoạt chi bộ"));
+  EXPECT_TRUE(BodyHas(page, "data-state=\"done_on_time\">Hoàn thành đúng hạn"));
   // The board shows the document's number as the product.
   HttpResponse board = Page(stc, "GET", "/tasks?as_of=2023-05-17&product=document");
-  EXPECT_TRUE(Contains(board, "Văn bản số 15-KH/ĐUK ngày 30/3/2023"));
+  EXPECT_TRUE(BodyHas(board, "Văn bản số 15-KH/ĐUK ngày 30/3/2023"));
   EXPECT_EQ(TabCount(board, "all"), 1);
 }
 
@@ -262,11 +258,11 @@ TEST_F(TaskPagesTest, ProjectsTimelineHasTheMilestonesInChartAndTable) {
   const Session committee = Login("ban.to.chuc");
   HttpResponse page = Page(committee, "GET", "/tasks/projects?as_of=2023-05-17");
   ASSERT_EQ(page.status, 200) << page.body;
-  EXPECT_TRUE(Contains(page, "id=\"projects-chart\""));
-  EXPECT_TRUE(Contains(page, "data-chart=\"{&quot;as_of&quot;:&quot;2023-05-17&quot;"));
-  EXPECT_TRUE(Contains(page, "&quot;title&quot;:&quot;Khởi công&quot;"));
-  EXPECT_TRUE(Contains(page, "/static/tasks.js"));
-  EXPECT_FALSE(Contains(page, overdue_.title));  // not a project
+  EXPECT_TRUE(BodyHas(page, "id=\"projects-chart\""));
+  EXPECT_TRUE(BodyHas(page, "data-chart=\"{&quot;as_of&quot;:&quot;2023-05-17&quot;"));
+  EXPECT_TRUE(BodyHas(page, "&quot;title&quot;:&quot;Khởi công&quot;"));
+  EXPECT_TRUE(BodyHas(page, "/static/tasks.js"));
+  EXPECT_FALSE(BodyHas(page, overdue_.title));  // not a project
   // The table: the milestone done on 15/3 on time, the one due 30/4 overdue as of 17/5.
   const size_t body = page.body.find("data-task=\"" + std::to_string(project.id) + "\"");
   ASSERT_NE(body, std::string::npos);
@@ -292,17 +288,17 @@ TEST_F(TaskPagesTest, HomeListsOverdueThenDueSoonTasks) {
   const Session stc = Login("bao.cao.stc");
   HttpResponse home = Page(stc, "GET", "/");
   ASSERT_EQ(home.status, 200) << home.body;
-  EXPECT_TRUE(Contains(home, "Việc sắp đến hạn / quá hạn"));
+  EXPECT_TRUE(BodyHas(home, "Việc sắp đến hạn / quá hạn"));
   const size_t overdue = home.body.find(overdue_.title);
   const size_t due = home.body.find(soon.title);
   ASSERT_NE(overdue, std::string::npos);
   ASSERT_NE(due, std::string::npos);
   EXPECT_LT(overdue, due);  // overdue first
-  EXPECT_TRUE(Contains(home, "Còn 5 ngày"));
-  EXPECT_FALSE(Contains(home, later.title));
-  EXPECT_FALSE(Contains(home, open_.title));  // another organization's
-  EXPECT_TRUE(Contains(home, "href=\"/tasks/" + std::to_string(overdue_.id) + "\""));
+  EXPECT_TRUE(BodyHas(home, "Còn 5 ngày"));
+  EXPECT_FALSE(BodyHas(home, later.title));
+  EXPECT_FALSE(BodyHas(home, open_.title));  // another organization's
+  EXPECT_TRUE(BodyHas(home, "href=\"/tasks/" + std::to_string(overdue_.id) + "\""));
 }
 
 }  // namespace
-}  // namespace nq::web
+}  // namespace nq::web::pages_tasks_test

@@ -76,7 +76,7 @@ bool IsInputError(const Status& s) {
 
 Result<HttpResponse> UsersPage(const PageCall& c) { return RenderUsers(c, 200, "", "", nullptr); }
 
-Result<HttpResponse> PostCreate(const PageCall& c) {
+Result<HttpResponse> PostCreateUser(const PageCall& c) {
   UserInput in;
   in.username = c.form.Get("username");
   in.full_name = std::string(Trim(c.form.Get("full_name")));
@@ -174,7 +174,7 @@ Result<HttpResponse> PostLogoutAll(const PageCall& c) {
 
 void AddUserPages(Router& router, WebContext& ctx) {
   router.Add("GET", "/users", PageRoute(ctx, UsersPage));
-  router.Add("POST", "/users", PageRoute(ctx, PostCreate));
+  router.Add("POST", "/users", PageRoute(ctx, PostCreateUser));
   router.Add("POST", "/users/{id}/disable", PageRoute(ctx, PostDisable));
   router.Add("POST", "/users/{id}/enable", PageRoute(ctx, PostEnable));
   router.Add("POST", "/users/{id}/password", PageRoute(ctx, PostResetPassword));

@@ -7,8 +7,9 @@
 
 #include "common/csv.h"
 #include "domain/record_builtin.h"
+#include "domain/record_test_util.h"
 
-namespace nq::web {
+namespace nq::web::record_csv_test {
 namespace {
 
 Organization Org(int64_t id, const char* code, const char* name, OrgKind kind,
@@ -29,14 +30,6 @@ OrgTree TestTree() {
       .value();
 }
 
-RecordType TypeByCode(const char* code) {
-  for (RecordType& t : BuiltinRecordTypes()) {
-    if (t.code == code) return t;
-  }
-  ADD_FAILURE() << "no built-in type " << code;
-  return {};
-}
-
 Record Dissemination() {
   Record r;
   r.id = 7;
@@ -50,7 +43,7 @@ Record Dissemination() {
 }
 
 TEST(RecordCsvTest, WritesBomHeaderOfLabelsAndValuesAsPeopleReadThem) {
-  const RecordType t = TypeByCode(kRecordDissemination);
+  const RecordType t = record_testing::BuiltinTypeByCode(kRecordDissemination);
   const std::string csv = RecordsCsv(t, {Dissemination()}, TestTree());
   ASSERT_EQ(csv.substr(0, 3), kUtf8Bom);
   const CsvData data = ReadCsv(csv);
@@ -82,7 +75,7 @@ TEST(RecordCsvTest, WritesBomHeaderOfLabelsAndValuesAsPeopleReadThem) {
 }
 
 TEST(RecordCsvTest, WhatIsWrittenReadsBackToTheSameValues) {
-  const RecordType t = TypeByCode(kRecordDissemination);
+  const RecordType t = record_testing::BuiltinTypeByCode(kRecordDissemination);
   const Record r = Dissemination();
   const RecordsCsvInput in = ReadRecordsCsv(RecordsCsv(t, {r}, TestTree()));
   ASSERT_TRUE(in.problems.empty());
@@ -98,7 +91,7 @@ TEST(RecordCsvTest, WhatIsWrittenReadsBackToTheSameValues) {
 }
 
 TEST(RecordCsvTest, WritesAnOrganizationFieldByCode) {
-  const RecordType t = TypeByCode(kRecordInspection);
+  const RecordType t = record_testing::BuiltinTypeByCode(kRecordInspection);
   Record r;
   r.org_id = 1;
   r.values = {{"subject_org", OrgRef{2}}, {"start_on", Date{2023, 4, 17}}};
@@ -146,4 +139,4 @@ TEST(RecordCsvTest, KeepsTheNameColumnWithoutACodeColumn) {
 }
 
 }  // namespace
-}  // namespace nq::web
+}  // namespace nq::web::record_csv_test

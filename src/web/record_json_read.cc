@@ -11,37 +11,18 @@
 namespace nq::web {
 namespace {
 
-constexpr int64_t kMaxId = std::numeric_limits<int64_t>::max();
 // Above the validator's own limits (100 fields, 200 options, 50 rules), so that its Vietnamese
 // message, which names the limit, is what a client sees; these only bound the reading.
 constexpr size_t kMaxFields = 1000;
 constexpr size_t kMaxOptions = 2000;
-constexpr size_t kMaxRules = 500;
+constexpr size_t kMaxTypeRules = 500;
 constexpr size_t kMaxValues = 1000;
-
-// A nested object's error, its message naming the enclosing field.
-Status Within(std::string_view field, const Status& s) {
-  if (s.ok()) return s;
-  return Status(s.code(), s.key(), "Trong trường \"" + std::string(field) + "\": " + s.message());
-}
-
-Status ReadText(JsonObjectReader& r, std::string_view key, std::string* out) {
-  std::optional<std::string> text;
-  NQ_RETURN_IF_ERROR(r.GetString(key, &text));
-  if (text) *out = std::move(*text);
-  return Status::Ok();
-}
 
 Status ReadFlag(JsonObjectReader& r, std::string_view key, bool* out) {
   std::optional<bool> b;
   NQ_RETURN_IF_ERROR(r.GetBool(key, &b));
   if (b) *out = *b;
   return Status::Ok();
-}
-
-Status BadValue(std::string_view key, std::string_view allowed) {
-  return Status::Invalid("json.bad_value", "Trường \"" + std::string(key) +
-                                               "\" phải là một trong: " + std::string(allowed));
 }
 
 Status ReadPrivacy(JsonObjectReader& r, RecordPrivacy* out) {
@@ -55,16 +36,16 @@ Status ReadPrivacy(JsonObjectReader& r, RecordPrivacy* out) {
 }
 
 Status ReadOption(JsonObjectReader& r, CategoryOption* o) {
-  NQ_RETURN_IF_ERROR(ReadText(r, "code", &o->code));
-  NQ_RETURN_IF_ERROR(ReadText(r, "label", &o->label));
+  NQ_RETURN_IF_ERROR(r.GetString("code", &o->code));
+  NQ_RETURN_IF_ERROR(r.GetString("label", &o->label));
   NQ_RETURN_IF_ERROR(r.Require("code"));
   NQ_RETURN_IF_ERROR(r.Require("label"));
   return r.Finish();
 }
 
 Status ReadField(JsonObjectReader& r, FieldDef* f) {
-  NQ_RETURN_IF_ERROR(ReadText(r, "code", &f->code));
-  NQ_RETURN_IF_ERROR(ReadText(r, "label", &f->label));
+  NQ_RETURN_IF_ERROR(r.GetString("code", &f->code));
+  NQ_RETURN_IF_ERROR(r.GetString("label", &f->label));
   std::optional<std::string> type;
   NQ_RETURN_IF_ERROR(r.GetString("type", &type));
   if (type) {
@@ -92,11 +73,11 @@ Status ReadField(JsonObjectReader& r, FieldDef* f) {
   if (options) {
     for (JsonObjectReader& o : *options) {
       CategoryOption opt;
-      NQ_RETURN_IF_ERROR(Within("options", ReadOption(o, &opt)));
+      NQ_RETURN_IF_ERROR(WithinField("options", ReadOption(o, &opt)));
       f->options.push_back(std::move(opt));
     }
   }
-  NQ_RETURN_IF_ERROR(ReadText(r, "help", &f->help));
+  NQ_RETURN_IF_ERROR(r.GetString("help", &f->help));
   NQ_RETURN_IF_ERROR(r.Require("code"));
   NQ_RETURN_IF_ERROR(r.Require("label"));
   NQ_RETURN_IF_ERROR(r.Require("type"));
@@ -104,9 +85,9 @@ Status ReadField(JsonObjectReader& r, FieldDef* f) {
 }
 
 Status ReadRule(JsonObjectReader& r, ValidationRule* rule) {
-  NQ_RETURN_IF_ERROR(ReadText(r, "code", &rule->code));
-  NQ_RETURN_IF_ERROR(ReadText(r, "condition", &rule->condition));
-  NQ_RETURN_IF_ERROR(ReadText(r, "message", &rule->message));
+  NQ_RETURN_IF_ERROR(r.GetString("code", &rule->code));
+  NQ_RETURN_IF_ERROR(r.GetString("condition", &rule->condition));
+  NQ_RETURN_IF_ERROR(r.GetString("message", &rule->message));
   NQ_RETURN_IF_ERROR(r.Require("code"));
   NQ_RETURN_IF_ERROR(r.Require("condition"));
   NQ_RETURN_IF_ERROR(r.Require("message"));
@@ -120,17 +101,17 @@ Status ReadContent(JsonObjectReader& body, RecordTypeVersion* v) {
   if (fields) {
     for (JsonObjectReader& f : *fields) {
       FieldDef def;
-      NQ_RETURN_IF_ERROR(Within("fields", ReadField(f, &def)));
+      NQ_RETURN_IF_ERROR(WithinField("fields", ReadField(f, &def)));
       v->fields.push_back(std::move(def));
     }
   }
   std::optional<std::vector<JsonObjectReader>> rules;
-  NQ_RETURN_IF_ERROR(body.GetObjects("rules", kMaxRules, &rules));
+  NQ_RETURN_IF_ERROR(body.GetObjects("rules", kMaxTypeRules, &rules));
   v->rules.clear();
   if (rules) {
     for (JsonObjectReader& r : *rules) {
       ValidationRule rule;
-      NQ_RETURN_IF_ERROR(Within("rules", ReadRule(r, &rule)));
+      NQ_RETURN_IF_ERROR(WithinField("rules", ReadRule(r, &rule)));
       v->rules.push_back(std::move(rule));
     }
   }
@@ -196,19 +177,19 @@ Result<std::optional<std::string>> ValueText(const nlohmann::json& v, std::strin
 Status ReadRecordTypeJson(JsonObjectReader& body, bool create, RecordType* t) {
   RecordTypeVersion content;
   if (create) {
-    NQ_RETURN_IF_ERROR(ReadText(body, "code", &t->code));
-    NQ_RETURN_IF_ERROR(ReadText(body, "date_field", &t->date_field));
+    NQ_RETURN_IF_ERROR(body.GetString("code", &t->code));
+    NQ_RETURN_IF_ERROR(body.GetString("date_field", &t->date_field));
     NQ_RETURN_IF_ERROR(body.Require("code"));
     NQ_RETURN_IF_ERROR(body.Require("date_field"));
   } else if (const RecordTypeVersion* current = t->Current()) {
     content.number = current->number;
   }
-  NQ_RETURN_IF_ERROR(ReadText(body, "name", &t->name));
+  NQ_RETURN_IF_ERROR(body.GetString("name", &t->name));
   if (create) {
     t->description.clear();
     t->privacy = RecordPrivacy::kOpen;
   }
-  NQ_RETURN_IF_ERROR(ReadText(body, "description", &t->description));
+  NQ_RETURN_IF_ERROR(body.GetString("description", &t->description));
   NQ_RETURN_IF_ERROR(ReadPrivacy(body, &t->privacy));
   NQ_RETURN_IF_ERROR(ReadContent(body, &content));
   NQ_RETURN_IF_ERROR(body.Require("name"));

@@ -6,17 +6,10 @@
 #include <vector>
 
 #include "domain/record_builtin.h"
+#include "domain/record_test_util.h"
 
-namespace nq::web {
+namespace nq::web::record_json_test {
 namespace {
-
-RecordType TypeByCode(const char* code) {
-  for (RecordType& t : BuiltinRecordTypes()) {
-    if (t.code == code) return t;
-  }
-  ADD_FAILURE() << "no built-in type " << code;
-  return {};
-}
 
 std::string TextOf(const nlohmann::json& v) {
   Result<std::optional<std::string>> t = ValueText(v, "x");
@@ -101,7 +94,7 @@ TEST(RecordJsonTest, ATypeReadsBackFromItsOwnJson) {
 }
 
 TEST(RecordJsonTest, ARevisionReplacesTheLastVersionsContentOnly) {
-  RecordType t = TypeByCode(kRecordDissemination);
+  RecordType t = record_testing::BuiltinTypeByCode(kRecordDissemination);
   Result<JsonObjectReader> body = JsonObjectReader::Parse(
       R"({"name": "Quán triệt", "fields": [{"code": "held_on", "label": "Ngày",
           "type": "date", "required": true}]})");
@@ -126,7 +119,7 @@ TEST(RecordJsonTest, ARevisionReplacesTheLastVersionsContentOnly) {
 }
 
 TEST(RecordJsonTest, RecordValuesAreTypedByTheirField) {
-  const RecordType t = TypeByCode(kRecordInspection);
+  const RecordType t = record_testing::BuiltinTypeByCode(kRecordInspection);
   Organization root;
   root.id = 1;
   root.code = "BTR";
@@ -155,4 +148,4 @@ TEST(RecordJsonTest, RecordValuesAreTypedByTheirField) {
 }
 
 }  // namespace
-}  // namespace nq::web
+}  // namespace nq::web::record_json_test

@@ -60,7 +60,7 @@ KeyProject ReadProject(Fields& f, std::vector<std::string>* problems) {
   return p;
 }
 
-ordered_json DeadlineJson(const TaskDeadline& d) {
+ordered_json DeadlineFileJson(const TaskDeadline& d) {
   ordered_json j;
   j["recurrence"] = TaskRecurrenceCode(d.recurrence);
   if (d.recurrence == TaskRecurrence::kOnce) {
@@ -72,7 +72,7 @@ ordered_json DeadlineJson(const TaskDeadline& d) {
   return j;
 }
 
-ordered_json ProjectJson(const KeyProject& p) {
+ordered_json ProjectFileJson(const KeyProject& p) {
   ordered_json j;
   j["name"] = p.name;
   if (!p.location.empty()) j["location"] = p.location;
@@ -169,7 +169,7 @@ ordered_json AssignedTaskJson(const BundleTask& b) {
   if (!b.cooperating_codes.empty()) j["cooperating"] = b.cooperating_codes;
   if (!t.assigning_document.empty()) j["assigning_document"] = t.assigning_document;
   j["assigned"] = FormatIso(t.assigned);
-  j["deadline"] = DeadlineJson(t.deadline);
+  j["deadline"] = DeadlineFileJson(t.deadline);
   j["product"] = ProductKindCode(t.product);
   if (t.document) {
     ordered_json d;
@@ -179,7 +179,7 @@ ordered_json AssignedTaskJson(const BundleTask& b) {
     d["issuing_body"] = t.document->issuing_body;
     j["document"] = d;
   }
-  if (t.project) j["project"] = ProjectJson(*t.project);
+  if (t.project) j["project"] = ProjectFileJson(*t.project);
   if (!t.report_ref.empty()) j["report_ref"] = t.report_ref;
   if (t.completed_on) j["completed_on"] = FormatIso(*t.completed_on);
   if (!t.occurrence_completions.empty()) {

@@ -2,12 +2,11 @@
 
 #include <string>
 
+#include "common/test_date.h"
 #include "web/resolution_file.h"
 
-namespace nq::web {
+namespace nq::web::resolution_file_tasks_test {
 namespace {
-
-Date D(int y, int m, int d) { return Date{y, m, d}; }
 
 // A bloc with two cells, one breakthrough task and three assigned tasks: a completed document
 // task, its sub-task (a key project with milestones) and a quarterly report.
@@ -181,4 +180,4 @@ TEST(TasksFileTest, WritesStatesAndReadsBackIgnoringThem) {
 }
 
 }  // namespace
-}  // namespace nq::web
+}  // namespace nq::web::resolution_file_tasks_test

@@ -4,7 +4,7 @@
 
 #include <string>
 
-namespace nq::web {
+namespace nq::web::resolution_file_test {
 namespace {
 
 ResolutionBundle SmallBundle() {
@@ -214,4 +214,4 @@ TEST(ValuesJsonTest, ListsEveryBadItem) {
 }
 
 }  // namespace
-}  // namespace nq::web
+}  // namespace nq::web::resolution_file_test

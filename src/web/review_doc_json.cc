@@ -19,14 +19,7 @@ Json HeaderJson(const ReviewDocHeader& h) {
               {"recipients", h.recipients}};
 }
 
-Json InstantOrNull(int64_t at) { return at == 0 ? Json(nullptr) : Json(FormatIsoInstant(at)); }
-
-Status ReadText(JsonObjectReader& in, std::string_view key, std::string* out) {
-  std::optional<std::string> v;
-  NQ_RETURN_IF_ERROR(in.GetString(key, &v));
-  if (v) *out = std::move(*v);
-  return Status::Ok();
-}
+Json InstantJson(int64_t at) { return at == 0 ? Json(nullptr) : Json(FormatIsoInstant(at)); }
 
 }  // namespace
 
@@ -54,8 +47,8 @@ Json ReviewDocRowJson(const ReviewDoc& d, const std::string& org_name) {
               {"number_symbol", number_symbol.empty() ? Json(nullptr) : Json(number_symbol)},
               {"issued_on", DateOrNull(d.issued_on)},
               {"header", HeaderJson(d.header)},
-              {"created_at", InstantOrNull(d.created_at)},
-              {"issued_at", InstantOrNull(d.issued_at)},
+              {"created_at", InstantJson(d.created_at)},
+              {"issued_at", InstantJson(d.issued_at)},
               {"can_edit", false}};
 }
 
@@ -73,12 +66,12 @@ Json ReviewDocJson(const ReviewDocDetail& d) {
 }
 
 Status ReadReviewDocHeader(JsonObjectReader& in, ReviewDocHeader* h) {
-  NQ_RETURN_IF_ERROR(ReadText(in, "place", &h->place));
-  NQ_RETURN_IF_ERROR(ReadText(in, "superior_body", &h->superior_body));
-  NQ_RETURN_IF_ERROR(ReadText(in, "issuing_body", &h->issuing_body));
-  NQ_RETURN_IF_ERROR(ReadText(in, "on_behalf", &h->on_behalf));
-  NQ_RETURN_IF_ERROR(ReadText(in, "signer_title", &h->signer_title));
-  NQ_RETURN_IF_ERROR(ReadText(in, "signer_name", &h->signer_name));
+  NQ_RETURN_IF_ERROR(in.GetString("place", &h->place));
+  NQ_RETURN_IF_ERROR(in.GetString("superior_body", &h->superior_body));
+  NQ_RETURN_IF_ERROR(in.GetString("issuing_body", &h->issuing_body));
+  NQ_RETURN_IF_ERROR(in.GetString("on_behalf", &h->on_behalf));
+  NQ_RETURN_IF_ERROR(in.GetString("signer_title", &h->signer_title));
+  NQ_RETURN_IF_ERROR(in.GetString("signer_name", &h->signer_name));
   std::optional<std::vector<std::string>> recipients;
   NQ_RETURN_IF_ERROR(in.GetStrings("recipients", 20, &recipients));
   if (recipients) h->recipients = std::move(*recipients);

@@ -7,7 +7,7 @@
 
 #include "common/escape.h"
 
-namespace nq::web {
+namespace nq::web::review_html_test {
 namespace {
 
 using analytics::TargetStatus;
@@ -264,4 +264,4 @@ TEST(ReviewHtmlTest, ArticleHasTheHeaderBlockAndRealTables) {
 }
 
 }  // namespace
-}  // namespace nq::web
+}  // namespace nq::web::review_html_test

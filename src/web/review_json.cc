@@ -91,7 +91,7 @@ Json OrgRowJson(const review::OrgRow& o, const std::vector<review::TargetRow>& r
   return j;
 }
 
-Json OptionalNumber(const std::optional<double>& x) { return x ? Json(*x) : Json(nullptr); }
+Json NumberOrNull(const std::optional<double>& x) { return x ? Json(*x) : Json(nullptr); }
 
 Json YearsJson(const std::vector<review::YearFigure>& v, const char* part) {
   Json out = Json::array();
@@ -118,8 +118,8 @@ Json PartyBuildingJson(const std::optional<review::PartyBuilding>& party) {
   j["cells"] = p.cells;
   j["dissemination"] = Json{{"sessions", p.sessions},
                             {"deadline_days", review::kDisseminationDeadlineDays},
-                            {"member_reach", OptionalNumber(p.member_reach)},
-                            {"worker_reach", OptionalNumber(p.worker_reach)},
+                            {"member_reach", NumberOrNull(p.member_reach)},
+                            {"worker_reach", NumberOrNull(p.worker_reach)},
                             {"documents", std::move(documents)}};
   j["cell_meetings"] = Json{{"from", FormatIso(p.window_from)},
                             {"to", FormatIso(p.window_to)},
@@ -127,7 +127,7 @@ Json PartyBuildingJson(const std::optional<review::PartyBuilding>& party) {
                             {"quarters", p.window_quarters},
                             {"regular", p.regular_meetings},
                             {"cells_every_month", p.cells_every_month},
-                            {"attendance", OptionalNumber(p.attendance)},
+                            {"attendance", NumberOrNull(p.attendance)},
                             {"thematic", p.thematic_meetings},
                             {"cells_thematic_regular", p.cells_thematic_regular}};
   j["admissions"] = YearsJson(p.admissions, "non_state_enterprises");

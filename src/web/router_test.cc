@@ -5,7 +5,7 @@
 #include <stdexcept>
 #include <string>
 
-namespace nq::web {
+namespace nq::web::router_test {
 namespace {
 
 // A handler that answers with its own name, so a test sees which route ran.
@@ -170,4 +170,4 @@ TEST(RouterTest, DispatchAnswersJsonErrors) {
 }
 
 }  // namespace
-}  // namespace nq::web
+}  // namespace nq::web::router_test

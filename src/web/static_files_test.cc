@@ -6,7 +6,7 @@
 
 #include "web/embedded.h"
 
-namespace nq::web {
+namespace nq::web::static_files_test {
 namespace {
 
 HttpRequest Get(std::string path, std::string if_none_match = "") {
@@ -78,4 +78,4 @@ TEST(StaticFilesTest, IfNoneMatchParsing) {
 }
 
 }  // namespace
-}  // namespace nq::web
+}  // namespace nq::web::static_files_test

@@ -10,39 +10,9 @@
 namespace nq::web {
 namespace {
 
-constexpr int64_t kMaxId = std::numeric_limits<int64_t>::max();
 constexpr size_t kMaxCooperating = 100;
 constexpr size_t kMaxMilestones = 200;
 constexpr size_t kMaxCompletions = 1000;
-
-// A nested object's error, its message naming the enclosing field.
-Status Within(std::string_view field, const Status& s) {
-  if (s.ok()) return s;
-  return Status(s.code(), s.key(), "Trong trường \"" + std::string(field) + "\": " + s.message());
-}
-
-// Reads a code field through its parser; `allowed` lists the codes for the message.
-template <typename T, typename Parser>
-Status ReadCode(JsonObjectReader& body, std::string_view key, Parser parse,
-                std::string_view allowed, T* out) {
-  std::optional<std::string> code;
-  NQ_RETURN_IF_ERROR(body.GetString(key, &code));
-  if (!code) return Status::Ok();
-  const std::optional<T> v = parse(*code);
-  if (!v) {
-    return Status::Invalid("json.bad_value", "Trường \"" + std::string(key) +
-                                                 "\" phải là một trong: " + std::string(allowed));
-  }
-  *out = *v;
-  return Status::Ok();
-}
-
-Status ReadText(JsonObjectReader& body, std::string_view key, std::string* out) {
-  std::optional<std::string> text;
-  NQ_RETURN_IF_ERROR(body.GetString(key, &text));
-  if (text) *out = std::move(*text);
-  return Status::Ok();
-}
 
 Status ReadPeriod(JsonObjectReader& body, std::string_view key, std::optional<Period>* out) {
   std::optional<std::string> id;
@@ -54,8 +24,8 @@ Status ReadPeriod(JsonObjectReader& body, std::string_view key, std::optional<Pe
 }
 
 Status ReadDeadline(JsonObjectReader& r, TaskDeadline* d) {
-  NQ_RETURN_IF_ERROR(ReadCode(r, "recurrence", ParseTaskRecurrence,
-                              "once, monthly, quarterly, yearly", &d->recurrence));
+  NQ_RETURN_IF_ERROR(GetCode(r, "recurrence", ParseTaskRecurrence,
+                             "once, monthly, quarterly, yearly", &d->recurrence));
   std::optional<Date> date;
   if (d->recurrence == TaskRecurrence::kOnce) {
     NQ_RETURN_IF_ERROR(r.GetDate("due", &date));
@@ -75,18 +45,18 @@ Status ReadDeadline(JsonObjectReader& r, TaskDeadline* d) {
 // `progress`: the number and the issue date are read too.
 Status ReadDocument(JsonObjectReader& r, bool progress, ConcretizingDocument* doc) {
   if (progress) {
-    NQ_RETURN_IF_ERROR(ReadText(r, "number", &doc->number));
+    NQ_RETURN_IF_ERROR(r.GetString("number", &doc->number));
     NQ_RETURN_IF_ERROR(r.GetDate("issued", &doc->issued));
   }
-  NQ_RETURN_IF_ERROR(ReadText(r, "title", &doc->title));
-  NQ_RETURN_IF_ERROR(ReadText(r, "issuing_body", &doc->issuing_body));
+  NQ_RETURN_IF_ERROR(r.GetString("title", &doc->title));
+  NQ_RETURN_IF_ERROR(r.GetString("issuing_body", &doc->issuing_body));
   return r.Finish();
 }
 
 // `progress`: the milestones' done_on are read too.
 Status ReadProject(JsonObjectReader& r, bool progress, KeyProject* p) {
-  NQ_RETURN_IF_ERROR(ReadText(r, "name", &p->name));
-  NQ_RETURN_IF_ERROR(ReadText(r, "location", &p->location));
+  NQ_RETURN_IF_ERROR(r.GetString("name", &p->name));
+  NQ_RETURN_IF_ERROR(r.GetString("location", &p->location));
   std::optional<std::vector<JsonObjectReader>> items;
   NQ_RETURN_IF_ERROR(r.GetObjects("milestones", kMaxMilestones, &items));
   NQ_RETURN_IF_ERROR(r.Finish());
@@ -94,11 +64,12 @@ Status ReadProject(JsonObjectReader& r, bool progress, KeyProject* p) {
   for (JsonObjectReader& item : *items) {
     Milestone m;
     std::optional<Date> due;
-    NQ_RETURN_IF_ERROR(Within("milestones", ReadText(item, "title", &m.title)));
-    NQ_RETURN_IF_ERROR(Within("milestones", item.GetDate("due", &due)));
-    if (progress) NQ_RETURN_IF_ERROR(Within("milestones", item.GetDate("done_on", &m.done_on)));
-    NQ_RETURN_IF_ERROR(Within("milestones", item.Finish()));
-    NQ_RETURN_IF_ERROR(Within("milestones", item.Require("due")));
+    NQ_RETURN_IF_ERROR(WithinField("milestones", item.GetString("title", &m.title)));
+    NQ_RETURN_IF_ERROR(WithinField("milestones", item.GetDate("due", &due)));
+    if (progress)
+      NQ_RETURN_IF_ERROR(WithinField("milestones", item.GetDate("done_on", &m.done_on)));
+    NQ_RETURN_IF_ERROR(WithinField("milestones", item.Finish()));
+    NQ_RETURN_IF_ERROR(WithinField("milestones", item.Require("due")));
     m.due = *due;
     p->milestones.push_back(std::move(m));
   }
@@ -114,12 +85,12 @@ Status ReadCompletions(JsonObjectReader& body, std::vector<OccurrenceCompletion>
     std::optional<Period> period;
     std::optional<Date> on;
     OccurrenceCompletion c;
-    NQ_RETURN_IF_ERROR(Within(kField, ReadPeriod(item, "period", &period)));
-    NQ_RETURN_IF_ERROR(Within(kField, item.GetDate("completed_on", &on)));
-    NQ_RETURN_IF_ERROR(Within(kField, ReadText(item, "report_ref", &c.report_ref)));
-    NQ_RETURN_IF_ERROR(Within(kField, item.Finish()));
+    NQ_RETURN_IF_ERROR(WithinField(kField, ReadPeriod(item, "period", &period)));
+    NQ_RETURN_IF_ERROR(WithinField(kField, item.GetDate("completed_on", &on)));
+    NQ_RETURN_IF_ERROR(WithinField(kField, item.GetString("report_ref", &c.report_ref)));
+    NQ_RETURN_IF_ERROR(WithinField(kField, item.Finish()));
     for (const char* f : {"period", "completed_on"}) {
-      NQ_RETURN_IF_ERROR(Within(kField, item.Require(f)));
+      NQ_RETURN_IF_ERROR(WithinField(kField, item.Require(f)));
     }
     c.period = *period;
     c.completed_on = *on;
@@ -134,7 +105,7 @@ Status ReadTaskProgress(JsonObjectReader& body, AssignedTask* t) {
   NQ_RETURN_IF_ERROR(body.GetInt("progress_percent", 0, 100, &percent));
   if (percent) t->progress_percent = static_cast<int>(*percent);
   NQ_RETURN_IF_ERROR(body.GetDate("completed_on", &t->completed_on));
-  NQ_RETURN_IF_ERROR(ReadText(body, "report_ref", &t->report_ref));
+  NQ_RETURN_IF_ERROR(body.GetString("report_ref", &t->report_ref));
   return ReadCompletions(body, &t->occurrence_completions);
 }
 
@@ -157,14 +128,14 @@ Status ReadTaskFields(JsonObjectReader& body, bool create, AssignedTask* t) {
   }
   NQ_RETURN_IF_ERROR(body.GetInt("resolution_task_id", 1, kMaxId, &t->resolution_task_id));
   NQ_RETURN_IF_ERROR(body.GetInt("parent_id", 1, kMaxId, &t->parent_id));
-  NQ_RETURN_IF_ERROR(ReadText(body, "title", &t->title));
+  NQ_RETURN_IF_ERROR(body.GetString("title", &t->title));
   std::optional<int64_t> owner;
   NQ_RETURN_IF_ERROR(body.GetInt("owner_org_id", 1, kMaxId, &owner));
   if (owner) t->owner_org_id = *owner;
   std::optional<std::vector<int64_t>> cooperating;
   NQ_RETURN_IF_ERROR(body.GetInts("cooperating_org_ids", 1, kMaxId, kMaxCooperating, &cooperating));
   if (cooperating) t->cooperating_org_ids = std::move(*cooperating);
-  NQ_RETURN_IF_ERROR(ReadText(body, "assigning_document", &t->assigning_document));
+  NQ_RETURN_IF_ERROR(body.GetString("assigning_document", &t->assigning_document));
   std::optional<Date> assigned;
   NQ_RETURN_IF_ERROR(body.GetDate("assigned", &assigned));
   if (assigned) t->assigned = *assigned;
@@ -172,21 +143,21 @@ Status ReadTaskFields(JsonObjectReader& body, bool create, AssignedTask* t) {
   NQ_RETURN_IF_ERROR(body.GetObject("deadline", &nested));
   if (nested) {
     t->deadline = TaskDeadline{};
-    NQ_RETURN_IF_ERROR(Within("deadline", ReadDeadline(*nested, &t->deadline)));
+    NQ_RETURN_IF_ERROR(WithinField("deadline", ReadDeadline(*nested, &t->deadline)));
   }
   NQ_RETURN_IF_ERROR(
-      ReadCode(body, "product", ParseProductKind, "none, document, project, report", &t->product));
+      GetCode(body, "product", ParseProductKind, "none, document, project, report", &t->product));
   nested.reset();
   NQ_RETURN_IF_ERROR(body.GetObject("document", &nested));
   if (nested) {
     t->document.emplace();
-    NQ_RETURN_IF_ERROR(Within("document", ReadDocument(*nested, create, &*t->document)));
+    NQ_RETURN_IF_ERROR(WithinField("document", ReadDocument(*nested, create, &*t->document)));
   }
   nested.reset();
   NQ_RETURN_IF_ERROR(body.GetObject("project", &nested));
   if (nested) {
     t->project.emplace();
-    NQ_RETURN_IF_ERROR(Within("project", ReadProject(*nested, create, &*t->project)));
+    NQ_RETURN_IF_ERROR(WithinField("project", ReadProject(*nested, create, &*t->project)));
   }
   if (create) NQ_RETURN_IF_ERROR(ReadTaskProgress(body, t));
   NQ_RETURN_IF_ERROR(body.Finish());
@@ -202,28 +173,30 @@ Status ReadProgressJson(JsonObjectReader& body, const AssignedTask& task, Progre
   std::optional<int64_t> percent;
   NQ_RETURN_IF_ERROR(body.GetInt("percent", 0, 100, &percent));
   if (percent) in->percent = static_cast<int>(*percent);
-  NQ_RETURN_IF_ERROR(ReadText(body, "note", &in->note));
-  NQ_RETURN_IF_ERROR(ReadText(body, "reason", &in->reason));
+  NQ_RETURN_IF_ERROR(body.GetString("note", &in->note));
+  NQ_RETURN_IF_ERROR(body.GetString("reason", &in->reason));
   NQ_RETURN_IF_ERROR(body.GetDate("completed_on", &in->completed_on));
   NQ_RETURN_IF_ERROR(ReadPeriod(body, "period", &in->period));
   std::optional<JsonObjectReader> doc;
   NQ_RETURN_IF_ERROR(body.GetObject("document", &doc));
   if (doc) {
     in->document = task.document.value_or(ConcretizingDocument{});
-    NQ_RETURN_IF_ERROR(Within("document", ReadDocument(*doc, /*progress=*/true, &*in->document)));
+    NQ_RETURN_IF_ERROR(
+        WithinField("document", ReadDocument(*doc, /*progress=*/true, &*in->document)));
   }
-  NQ_RETURN_IF_ERROR(ReadText(body, "report_ref", &in->report_ref));
+  NQ_RETURN_IF_ERROR(body.GetString("report_ref", &in->report_ref));
   std::optional<std::vector<JsonObjectReader>> done;
   NQ_RETURN_IF_ERROR(body.GetObjects("milestones_done", kMaxMilestones, &done));
   if (!done) done.emplace();
   for (JsonObjectReader& item : *done) {
     std::optional<int64_t> index;
     std::optional<Date> on;
-    NQ_RETURN_IF_ERROR(Within("milestones_done", item.GetInt("index", 0, kMaxMilestones, &index)));
-    NQ_RETURN_IF_ERROR(Within("milestones_done", item.GetDate("done_on", &on)));
-    NQ_RETURN_IF_ERROR(Within("milestones_done", item.Finish()));
+    NQ_RETURN_IF_ERROR(
+        WithinField("milestones_done", item.GetInt("index", 0, kMaxMilestones, &index)));
+    NQ_RETURN_IF_ERROR(WithinField("milestones_done", item.GetDate("done_on", &on)));
+    NQ_RETURN_IF_ERROR(WithinField("milestones_done", item.Finish()));
     for (const char* f : {"index", "done_on"}) {
-      NQ_RETURN_IF_ERROR(Within("milestones_done", item.Require(f)));
+      NQ_RETURN_IF_ERROR(WithinField("milestones_done", item.Require(f)));
     }
     in->milestones_done.push_back(MilestoneDone{static_cast<int>(*index), *on});
   }

@@ -5,7 +5,7 @@
 #include <stdexcept>
 #include <string>
 
-namespace nq::web {
+namespace nq::web::view_test {
 namespace {
 
 TEST(ViewTest, EscapesUserTextButKeepsSlashesReadable) {
@@ -56,4 +56,4 @@ TEST(ViewTest, UnknownTemplateIsAProgrammingError) {
 }
 
 }  // namespace
-}  // namespace nq::web
+}  // namespace nq::web::view_test

@@ -19,6 +19,11 @@
 
 namespace nq::web::testing_util {
 
+// True when the response body contains `text`.
+inline bool BodyHas(const HttpResponse& r, const std::string& text) {
+  return r.body.find(text) != std::string::npos;
+}
+
 class WebTest : public nq::testing_util::ServiceTest {
  protected:
   struct Session {

@@ -7,7 +7,10 @@
 // tests call it in after() so that no server outlives its test file.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync,
+} from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,16 +46,53 @@ export function tempDir(prefix = 'nqtrack-test-') {
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-// A fresh demo database in its own temporary directory: {dir, db, cleanup}.
+// The demo database made once per binary: `nqtrack demo` takes seconds, a copy milliseconds, and
+// most test files want one. Kept in the temporary directory under the binary's path, size and
+// time; a rebuilt binary makes a new one and removes those made over an hour before. Made in a
+// directory of its own and renamed into place, so that test files running at once never see
+// half a database.
+function demoTemplate() {
+  const bin = binPath();
+  const st = statSync(bin);
+  const key = createHash('sha1').update(`${bin}\n${st.size}\n${st.mtimeMs}`).digest('hex');
+  const prefix = 'nqtrack-demo-template-';
+  const file = path.join(os.tmpdir(), `${prefix}${key.slice(0, 16)}.db`);
+  if (existsSync(file)) return file;
+  const t = tempDir();
+  try {
+    const made = path.join(t.dir, 'demo.db');
+    const r = runCli(['demo', '--db', `sqlite:${made}`]);
+    if (r.code !== 0) throw new Error(`nqtrack demo failed (${r.code}): ${r.stderr}`);
+    for (const suffix of ['-wal', '-shm', '-journal']) {
+      if (existsSync(made + suffix)) throw new Error(`nqtrack demo left ${made}${suffix} behind`);
+    }
+    renameSync(made, file);
+  } finally {
+    t.cleanup();
+  }
+  const hourAgo = Date.now() - 3600_000;
+  for (const name of readdirSync(os.tmpdir())) {
+    const other = path.join(os.tmpdir(), name);
+    if (!name.startsWith(prefix) || other === file) continue;
+    const old = statSync(other, { throwIfNoEntry: false });
+    if (old && old.mtimeMs < hourAgo) rmSync(other, { force: true });
+  }
+  return file;
+}
+
+// A fresh demo database in its own temporary directory: {dir, db, cleanup}. A copy of the one
+// `nqtrack demo` made for this binary (demoTemplate): what a test changes stays in its copy.
 export function makeDemoDb() {
   const t = tempDir();
-  const db = `sqlite:${path.join(t.dir, 'demo.db')}`;
-  const r = runCli(['demo', '--db', db]);
-  if (r.code !== 0) {
-    t.cleanup();
-    throw new Error(`nqtrack demo failed (${r.code}): ${r.stderr}`);
+  const file = path.join(t.dir, 'demo.db');
+  try {
+    copyFileSync(demoTemplate(), file);
+  } catch (e) {
+    // Removed meanwhile by a run of another binary: made again.
+    if (e.code !== 'ENOENT') throw e;
+    copyFileSync(demoTemplate(), file);
   }
-  return { dir: t.dir, db, cleanup: t.cleanup };
+  return { dir: t.dir, db: `sqlite:${file}`, cleanup: t.cleanup };
 }
 
 // Starts `nqtrack serve` on a free port over `db` and waits for its "Đang phục vụ tại <url>"

@@ -1,7 +1,7 @@
 // StoreTest (see store_test.cc): users, sessions and failed sign-in attempts.
 #include "store_fixture.h"
 
-namespace nq::store::testing {
+namespace nq::store::testing::store_auth_test {
 namespace {
 
 TEST_F(StoreTest, StoresFindsAndUpdatesUsersWithUniqueUsernames) {
@@ -152,4 +152,4 @@ TEST_F(StoreTest, CountsLoginFailuresWithinTheWindow) {
 }
 
 }  // namespace
-}  // namespace nq::store::testing
+}  // namespace nq::store::testing::store_auth_test

@@ -1,7 +1,7 @@
 // StoreTest (see store_test.cc): data elements, data sets, values and reports.
 #include "store_fixture.h"
 
-namespace nq::store::testing {
+namespace nq::store::testing::store_data_test {
 namespace {
 
 DataElement MakeElement(const std::string& code, ValueType type = ValueType::kNumber) {
@@ -346,4 +346,4 @@ TEST_F(StoreValueTest, ReportsUpsertAndListWithAuditAction) {
 }
 
 }  // namespace
-}  // namespace nq::store::testing
+}  // namespace nq::store::testing::store_data_test

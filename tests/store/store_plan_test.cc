@@ -1,7 +1,7 @@
 // StoreTest (see store_test.cc): terms, resolutions, targets and resolution tasks.
 #include "store_fixture.h"
 
-namespace nq::store::testing {
+namespace nq::store::testing::store_plan_test {
 namespace {
 
 Target MakeTarget(int64_t resolution_id, const std::string& code, int position) {
@@ -184,4 +184,4 @@ TEST_F(StoreTest, TargetsAndResolutionTasksRoundTrip) {
 }
 
 }  // namespace
-}  // namespace nq::store::testing
+}  // namespace nq::store::testing::store_plan_test

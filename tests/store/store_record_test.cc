@@ -9,7 +9,7 @@
 #include "domain/record_version.h"
 #include "store_fixture.h"
 
-namespace nq::store::testing {
+namespace nq::store::testing::store_record_test {
 namespace {
 
 // A type with a field of every type (and a rule), valid by ValidateRecordType.
@@ -254,4 +254,4 @@ TEST_F(StoreRecordTest, AuditKeepsPersonalValuesOut) {
 }
 
 }  // namespace
-}  // namespace nq::store::testing
+}  // namespace nq::store::testing::store_record_test

@@ -4,7 +4,7 @@
 // back byte for byte, the audit rows, and references to missing rows.
 #include "store_fixture.h"
 
-namespace nq::store::testing {
+namespace nq::store::testing::store_review_test {
 namespace {
 
 class StoreReviewTest : public StoreTest {
@@ -170,4 +170,4 @@ TEST_F(StoreReviewTest, RefusesReferencesToMissingRows) {
 }
 
 }  // namespace
-}  // namespace nq::store::testing
+}  // namespace nq::store::testing::store_review_test

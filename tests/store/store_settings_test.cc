@@ -3,7 +3,7 @@
 // rows, an unknown resolution, and a failed write that leaves the transaction usable.
 #include "store_fixture.h"
 
-namespace nq::store::testing {
+namespace nq::store::testing::store_settings_test {
 namespace {
 
 class StoreSettingsTest : public StoreTest {
@@ -97,4 +97,4 @@ TEST_F(StoreSettingsTest, UnknownResolutionIsRefusedAndTheTxGoesOn) {
 }
 
 }  // namespace
-}  // namespace nq::store::testing
+}  // namespace nq::store::testing::store_settings_test

@@ -8,7 +8,7 @@
 #include "common/base64.h"
 #include "store_fixture.h"
 
-namespace nq::store::testing {
+namespace nq::store::testing::store_task_test {
 namespace {
 
 Period P(const char* id) { return *Period::Parse(id); }
@@ -489,4 +489,4 @@ TEST_F(StoreTaskTest, AuditRowsDescribeTasksAndUpdates) {
 }
 
 }  // namespace
-}  // namespace nq::store::testing
+}  // namespace nq::store::testing::store_task_test

@@ -8,7 +8,7 @@
 
 #include "store_fixture.h"
 
-namespace nq::store::testing {
+namespace nq::store::testing::store_test {
 namespace {
 
 TEST_F(StoreTest, AppliesEveryMigrationOnceAndReopensIdempotently) {
@@ -352,4 +352,4 @@ TEST_F(StoreTest, BacksUpSqliteOnlineAndRefersPostgresToPgDump) {
 }
 
 }  // namespace
-}  // namespace nq::store::testing
+}  // namespace nq::store::testing::store_test
