@@ -123,18 +123,7 @@ struct Bench {
   std::vector<AnswerRow> Q4() const {
     std::vector<AnswerRow> rows;
     for (int64_t r : gen.regions) {
-      struct Count {
-        const char* leaf;
-        int64_t n;
-      } count{leaf_by_pre.data(), 0};
-      index.VisitOrgValues(
-          3, r, year2023,
-          [](void* ctx, int pre, double v) {
-            auto* c = static_cast<Count*>(ctx);
-            c->n += v >= kThreshold && c->leaf[pre] ? 1 : 0;
-          },
-          &count);
-      const int64_t n = count.n;
+      const int64_t n = index.CountOrgValues(3, r, year2023, kThreshold, &leaf_by_pre);
       if (n > 0) rows.push_back({r, 0, static_cast<double>(n)});
     }
     return rows;

@@ -418,6 +418,32 @@ void ValueIndex::VisitOrgValues(int64_t element_id, int64_t root, const Window& 
                 [visit, context](int p, const OrgWindow& v) { visit(context, p, v.value); });
 }
 
+int64_t ValueIndex::CountOrgValues(int64_t element_id, int64_t root, const Window& w,
+                                   double at_least, const std::vector<char>* only) const {
+  std::shared_lock lock(state_->mu);
+  const State& s = *state_;
+  const ElementColumn* c = s.Find(element_id);
+  const int pre = s.tree.Pre(root);
+  int lo = 0;
+  int hi = 0;
+  if (c == nullptr || pre < 0 || !WindowSlots(c->shape().period_type, w, &lo, &hi)) return 0;
+  int end = s.links.end[static_cast<size_t>(pre)];
+  const MaskWindow m = c->MaskFor(lo, hi);
+  const TimeAggregation ta = c->shape().time_aggregation;
+  int64_t n = 0;
+  if (only == nullptr) {
+    c->ForEachOrg(pre, end, m, ta,
+                  [&n, at_least](int, const OrgWindow& v) { n += v.value >= at_least ? 1 : 0; });
+    return n;
+  }
+  end = std::min(end, static_cast<int>(std::min<size_t>(only->size(), s.links.size())));
+  const char* keep = only->data();
+  c->ForEachOrg(pre, end, m, ta, [&n, at_least, keep](int p, const OrgWindow& v) {
+    n += v.value >= at_least && keep[p] != 0 ? 1 : 0;
+  });
+  return n;
+}
+
 std::vector<SeriesPoint> ValueIndex::Series(int64_t element_id, int64_t root,
                                             const Window& w) const {
   std::shared_lock lock(state_->mu);

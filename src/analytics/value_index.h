@@ -3,7 +3,8 @@
 //
 // Organizations are numbered in pre-order (domain/org_tree.h), so a subtree is a contiguous
 // range of positions; values are kept column-wise per data element, per organization, sorted by
-// period; per-period partial sums of every subtree of inner organizations are kept up to date on
+// period; per-period partial sums of every subtree of inner organizations, and per-organization
+// sums of each calendar year (elements with several periods a year), are kept up to date on
 // each write, so subtree sums over a window read a few cells instead of every value. Every
 // Set/Erase is visible to the very next read: there is no rebuild step. Memory: at most 16 bytes
 // per stored value at national scale (bench/ measures it).
@@ -128,6 +129,18 @@ class ValueIndex {
   using OrgVisitor = void (*)(void* context, int pre, double value);
   void VisitOrgValues(int64_t element_id, int64_t root, const Window& w, OrgVisitor visit,
                       void* context) const;
+
+  // How many organizations of the subtree have a value in the window (combined over time as in
+  // OrgValues) that is >= at_least, counting only positions p with (*only)[p] != 0 when `only`
+  // is given: a filter by pre-order position in the index's tree (as OrgCell::pre; positions at
+  // or past only->size() are not counted; the caller keeps it in step with tree()). A NaN value
+  // is never counted. Unknown element or root, or nothing in the window: 0. The same
+  // organizations and values as OrgValues, with no call per organization: when the window holds
+  // every covered period of one calendar year of a monthly, quarterly or six-monthly element
+  // summed or averaged over time, each organization costs two sequential words (its period mask
+  // and its kept year sum), rows unread.
+  int64_t CountOrgValues(int64_t element_id, int64_t root, const Window& w, double at_least,
+                         const std::vector<char>* only = nullptr) const;
 
   // The subtree's value for each period of the element's type that overlaps the window, in
   // order; periods without any value are left out.

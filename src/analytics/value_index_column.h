@@ -13,7 +13,15 @@
 //   masks     per organization, bitmaps of the slots holding a value and an estimate, so "how
 //             many organizations of this range have a value in the window" reads one word per
 //             organization, and a row's values in a window are found by counting bits, without
-//             reading its slots; kept while the span is at most 64 * kMaxMaskWords.
+//             reading its slots; kept while the span is at most 64 * kMaxMaskWords. The
+//             estimate masks are allocated at the column's first estimate (real data rarely has
+//             any): empty, they mean "no estimates".
+//   year sums per calendar year and organization, the sum of the row's values of that year in
+//             slot order (bit for bit what Combine adds up), year-major so that one year of a
+//             range of organizations is one sequential read; recomputed from the row on each
+//             write to that organization and year. Kept for elements with several periods a year
+//             (six-monthly, quarterly, monthly) while the column has masks: a window holding
+//             every covered slot of one year is then summed or averaged without reading rows.
 //
 // Slots are period positions relative to the first period of 2000 of the element's type
 // (0..32767). The column covers the slot range [base(), base() + span()): every stored value
@@ -126,6 +134,9 @@ struct MaskWindow {
   int words = 0;
   uint64_t below[kMaxMaskWords] = {};  // bits of slots before the window
   uint64_t range[kMaxMaskWords] = {};  // bits of the window's slots
+  // The year index (slot / periods per year) when the window holds exactly the covered slots of
+  // one calendar year and the column keeps year sums; -1 otherwise.
+  int year = -1;
 };
 
 // One organization's values over a window, combined over time.
@@ -148,7 +159,8 @@ class ElementColumn {
   int base() const { return base_; }
   int span() const { return span_; }
   bool has_rollups() const { return rollups_; }
-  // Bytes held: row headers, row blocks (as the allocator sized them), rollups, masks.
+  bool has_year_sums() const { return year_sums_kept_; }
+  // Bytes held: row headers, row blocks (as the allocator sized them), rollups, masks, year sums.
   int64_t MemoryBytes() const;
 
   RowView Row(int pre) const;
@@ -162,10 +174,11 @@ class ElementColumn {
   void Erase(const TreeLinks& t, int pre, int slot);
   // Merges n entries sorted by slot, without repeats, into the row of `pre`; an entry replaces
   // a stored value of the same slot. Every slot must be covered. With `derived` false the
-  // rollups and masks are left behind: the caller calls Refresh() after its last Merge.
+  // rollups, masks and year sums are left behind: the caller calls Refresh() after its last
+  // Merge.
   void Merge(const TreeLinks& t, int pre, const uint16_t* slots, const double* values, int n,
              bool derived = true);
-  // Recomputes rollups and masks from the rows (after merges without them).
+  // Recomputes rollups, masks and year sums from the rows (after merges without them).
   void Refresh(const TreeLinks& t) { RebuildDerived(t); }
   // Drops every value.
   void Clear(const TreeLinks& t);
@@ -187,13 +200,19 @@ class ElementColumn {
   // The window [lo, hi] (clipped to the covered range), ready for Combine.
   MaskWindow MaskFor(int lo, int hi) const;
   // The values of `pre` in the window combined by `ta` (with "last", only the latest value
-  // takes part, estimate included).
+  // takes part, estimate included), read from the row (never from the year sums: this is the
+  // reference the year sums must agree with).
   OrgWindow Combine(int pre, const MaskWindow& m, TimeAggregation ta) const;
   // Calls fn(pre, const OrgWindow&) for each position in [begin, end) with a value in the
-  // window, in order, with what Combine gives for it. Organizations without a value in the
-  // window cost one mask word each when the column has masks.
+  // window, in order, with what Combine gives for it (the same values bit for bit).
+  // Organizations without a value in the window cost one mask word each when the column has
+  // masks. When the window is one year's covered slots (m.year >= 0) and `ta` is sum or
+  // average, the values come from the year sums and no row is read.
   template <typename Fn>
   void ForEachOrg(int begin, int end, const MaskWindow& m, TimeAggregation ta, Fn&& fn) const;
+  // The year sum of `pre` for year index `year` (has_year_sums() and a covered year); 0 when
+  // the row has no value in that year.
+  double YearSum(int pre, int year) const;
 
  private:
   struct RowData {
@@ -209,6 +228,9 @@ class ElementColumn {
   template <bool kHardware, typename Fn>
   void ForEachOrgOneWord(int begin, int end, const MaskWindow& m, TimeAggregation ta,
                          Fn& fn) const;
+  // ForEachOrg from the year sums (m.year >= 0, ta sum or average).
+  template <bool kHardware, typename Fn>
+  void ForEachOrgYear(int begin, int end, const MaskWindow& m, TimeAggregation ta, Fn& fn) const;
 #ifdef NQ_POPCNT_DISPATCH
   template <typename Fn>
   __attribute__((target("popcnt"))) void ForEachOrgOneWordPopcnt(int begin, int end,
@@ -228,9 +250,13 @@ class ElementColumn {
   bool YearShared(const RowData& r, int i) const;
   // Sets or clears the presence bit of a slot, and its estimate bit from the flag.
   void Mark(int pre, uint16_t flagged_slot, bool present);
-  // Recomputes rollups and masks from the rows for the current base/span.
+  // Recomputes the year sum of `pre` for the calendar year holding `slot` from its row.
+  void SumYear(int pre, int slot);
+  // Recomputes every year sum of `pre` from its row (the cells of its other years must be 0).
+  void SumRowYears(int pre);
+  // Recomputes rollups, masks and year sums from the rows for the current base/span.
   void RebuildDerived(const TreeLinks& t);
-  void LayOut(const TreeLinks& t);  // sizes rollups and masks for base_/span_
+  void LayOut(const TreeLinks& t);  // sizes rollups, masks and year sums for base_/span_
 
   ElementShape shape_;
   std::vector<RowData> rows_;  // by pre-order position
@@ -249,7 +275,9 @@ class ElementColumn {
   std::vector<uint32_t> year_orgs_;  // [inner * years_ + year - year_base_]: orgs with a value
   int words_ = 0;                    // mask words per organization, 0: no masks
   std::vector<uint64_t> masks_;      // [pre * words_ + bit / 64]: slots holding a value
-  std::vector<uint64_t> est_masks_;  // same layout: slots holding an estimate
+  std::vector<uint64_t> est_masks_;  // same layout: slots holding an estimate; empty: none
+  bool year_sums_kept_ = false;      // per_year_ > 1 and masks: year_sums_ is kept
+  std::vector<double> year_sums_;    // [(year - year_base_) * rows_.size() + pre]
 };
 
 template <typename Fn>
@@ -257,6 +285,9 @@ void ElementColumn::ForEachOrg(int begin, int end, const MaskWindow& m, TimeAggr
                                Fn&& fn) const {
   if (m.lo > m.hi) return;
   if (m.words != 1) {
+    if (m.year >= 0 && ta != TimeAggregation::kLast) {
+      return ForEachOrgYear<false>(begin, end, m, ta, fn);
+    }
     const RowData* rows = rows_.data();
     for (int pre = begin; pre < end; ++pre) {
       if (rows[pre].size == 0) continue;
@@ -276,10 +307,13 @@ void ElementColumn::ForEachOrg(int begin, int end, const MaskWindow& m, TimeAggr
 template <bool kHardware, typename Fn>
 inline __attribute__((always_inline)) void ElementColumn::ForEachOrgOneWord(
     int begin, int end, const MaskWindow& m, TimeAggregation ta, Fn& fn) const {
+  if (m.year >= 0 && ta != TimeAggregation::kLast) {
+    return ForEachOrgYear<kHardware>(begin, end, m, ta, fn);
+  }
   const uint64_t below = m.below[0];
   const uint64_t range = m.range[0];
   const uint64_t* pm = masks_.data();
-  const uint64_t* pe = est_masks_.data();
+  const uint64_t* pe = est_masks_.empty() ? nullptr : est_masks_.data();
   const RowData* rows = rows_.data();
   // Each row's values are a heap block of its own: the one kAhead rows on is asked for while
   // this one is combined, so that the cache misses overlap instead of following one another.
@@ -299,14 +333,57 @@ inline __attribute__((always_inline)) void ElementColumn::ForEachOrgOneWord(
     if (ta == TimeAggregation::kLast) {
       const int top = 63 - std::countl_zero(x);
       out.value = v[PopCountAs<kHardware>(x) - 1];
-      out.estimate = ((pe[pre] >> top) & 1) != 0;
+      out.estimate = pe != nullptr && ((pe[pre] >> top) & 1) != 0;
     } else {
       double sum = 0;
       int n = 0;
       for (uint64_t bits = x; bits != 0; bits &= bits - 1) sum += v[n++];
       out.value = ta == TimeAggregation::kSum ? sum : sum / n;
-      out.estimate = (pe[pre] & range) != 0;
+      out.estimate = pe != nullptr && (pe[pre] & range) != 0;
     }
+    fn(pre, out);
+  }
+}
+
+// A window of one year's covered slots, summed or averaged: each organization's value is its
+// year sum (read in pre-order, one year's cells side by side), its presence, number of values and
+// estimate come from the masks.
+template <bool kHardware, typename Fn>
+inline __attribute__((always_inline)) void ElementColumn::ForEachOrgYear(int begin, int end,
+                                                                         const MaskWindow& m,
+                                                                         TimeAggregation ta,
+                                                                         Fn& fn) const {
+  const double* ys = year_sums_.data() + static_cast<size_t>(m.year - year_base_) * rows_.size();
+  const uint64_t* pm = masks_.data();
+  const uint64_t* pe = est_masks_.empty() ? nullptr : est_masks_.data();
+  const bool average = ta == TimeAggregation::kAverage;
+  if (m.words == 1) {
+    const uint64_t range = m.range[0];
+    for (int pre = begin; pre < end; ++pre) {
+      const uint64_t x = pm[pre] & range;
+      if (x == 0) continue;
+      OrgWindow out;
+      out.any = true;
+      out.value = average ? ys[pre] / PopCountAs<kHardware>(x) : ys[pre];
+      out.estimate = pe != nullptr && (pe[pre] & range) != 0;
+      fn(pre, out);
+    }
+    return;
+  }
+  const size_t words = static_cast<size_t>(m.words);
+  for (int pre = begin; pre < end; ++pre) {
+    const size_t at = static_cast<size_t>(pre) * words;
+    int n = 0;
+    bool est = false;
+    for (size_t w = 0; w < words; ++w) {
+      n += PopCountAs<kHardware>(pm[at + w] & m.range[w]);
+      est = est || (pe != nullptr && (pe[at + w] & m.range[w]) != 0);
+    }
+    if (n == 0) continue;
+    OrgWindow out;
+    out.any = true;
+    out.value = average ? ys[pre] / n : ys[pre];
+    out.estimate = est;
     fn(pre, out);
   }
 }

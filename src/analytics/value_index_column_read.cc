@@ -89,6 +89,14 @@ MaskWindow ElementColumn::MaskFor(int lo, int hi) const {
     const int y = std::min(b, first + 63);
     if (x <= y) m.range[w] = BitRange(x - first, y - first);
   }
+  if (year_sums_kept_) {
+    // Exactly the covered slots of one year: nothing of that year lies outside the window.
+    const int y = lo / per_year_;
+    if (hi / per_year_ == y && lo == std::max(y * per_year_, base_) &&
+        hi == std::min(y * per_year_ + per_year_ - 1, base_ + span_ - 1)) {
+      m.year = y;
+    }
+  }
   return m;
 }
 
@@ -104,7 +112,7 @@ OrgWindow ElementColumn::Combine(int pre, const MaskWindow& m, TimeAggregation t
     // The masks say where the window's values sit in the row: no need to read the slots.
     const size_t at = static_cast<size_t>(pre) * static_cast<size_t>(words_);
     const uint64_t* pm = masks_.data() + at;
-    const uint64_t* pe = est_masks_.data() + at;
+    const uint64_t* pe = est_masks_.empty() ? nullptr : est_masks_.data() + at;
     int last_bit = -1;
     for (int w = 0; w < m.words; ++w) {
       first += PopCount(pm[w] & m.below[w]);
@@ -112,11 +120,11 @@ OrgWindow ElementColumn::Combine(int pre, const MaskWindow& m, TimeAggregation t
       if (x == 0) continue;
       n += PopCount(x);
       last_bit = w * 64 + 63 - std::countl_zero(x);
-      out.estimate = out.estimate || (pe[w] & m.range[w]) != 0;
+      out.estimate = out.estimate || (pe != nullptr && (pe[w] & m.range[w]) != 0);
     }
     if (n == 0) return out;
     if (ta == TimeAggregation::kLast) {
-      out.estimate = ((pe[last_bit / 64] >> (last_bit % 64)) & 1) != 0;
+      out.estimate = pe != nullptr && ((pe[last_bit / 64] >> (last_bit % 64)) & 1) != 0;
     }
   } else {
     const uint16_t* s = SlotsOf(r);

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace nq::analytics {
+namespace nq::analytics::value_index_column_test {
 namespace {
 
 TEST(ValueIndexColumnTest, PopCountCountsBits) {
@@ -90,4 +90,4 @@ TEST(ValueIndexColumnTest, ForEachOrgMatchesCombine) {
 }
 
 }  // namespace
-}  // namespace nq::analytics
+}  // namespace nq::analytics::value_index_column_test

@@ -14,7 +14,7 @@
 
 #include "analytics/analytics_test_util.h"
 
-namespace nq::analytics {
+namespace nq::analytics::value_index_test {
 namespace {
 
 Organization Org(int64_t id, std::optional<int64_t> parent, int sort_order) {
@@ -320,6 +320,39 @@ TEST_F(ValueIndexTest, OrgValuesInPreOrder) {
   }
 }
 
+TEST_F(ValueIndexTest, CountOrgValuesCountsAtLeast) {
+  Put(6, kMembers, "2023M01", 60);
+  Put(6, kMembers, "2023M02", 50);     // 110
+  Put(7, kMembers, "2023M05", 99.75);  // under 100
+  Put(5, kMembers, "2023M12", 100);    // exactly 100
+  Put(8, kMembers, "2023M03", 300);
+  Put(4, kMembers, "2023M04", 150, true);  // an inner organization, an estimate
+  Put(6, kMembers, "2022M12", 1000);       // 2022
+  Put(7, kMembers, "2022M06", 500);
+  const OrgTree t = index_.tree();
+  EXPECT_EQ(index_.CountOrgValues(kMembers, 1, Year(2023), 100), 4);  // 6, 5, 8, 4
+  EXPECT_EQ(index_.CountOrgValues(kMembers, 2, Year(2023), 100), 3);  // 6, 5, 4
+  EXPECT_EQ(index_.CountOrgValues(kMembers, 1, Year(2023), -1e300), 5);
+  EXPECT_EQ(index_.CountOrgValues(kMembers, 1, Year(2022), 100), 2);
+  std::vector<char> cells(t.size(), 0);
+  for (int64_t id : {6, 7, 5, 8}) cells[static_cast<size_t>(t.Pre(id))] = 1;
+  EXPECT_EQ(index_.CountOrgValues(kMembers, 1, Year(2023), 100, &cells), 3);  // 6, 5, 8
+  std::vector<char> first4(4, 1);  // positions 0..3: organizations 1, 2, 4, 6
+  EXPECT_EQ(index_.CountOrgValues(kMembers, 1, Year(2023), 100, &first4), 2);  // 4, 6
+  EXPECT_EQ(index_.CountOrgValues(99, 1, Year(2023), 100), 0);                 // unknown element
+  EXPECT_EQ(index_.CountOrgValues(kMembers, 99, Year(2023), 100), 0);          // unknown root
+  // A write is counted by the very next read.
+  Put(7, kMembers, "2023M06", 0.25);  // 7: 100
+  EXPECT_EQ(index_.CountOrgValues(kMembers, 1, Year(2023), 100), 5);
+  ASSERT_TRUE(index_.Erase(5, kMembers, P("2023M12")).ok());
+  EXPECT_EQ(index_.CountOrgValues(kMembers, 1, Year(2023), 100), 4);
+  // Time aggregation "last": the latest month counts.
+  Put(6, kRate, "2023M01", 80);
+  Put(6, kRate, "2023M03", 20);
+  EXPECT_EQ(index_.CountOrgValues(kRate, 1, Year(2023), 50), 0);
+  EXPECT_EQ(index_.CountOrgValues(kRate, 1, Year(2023), 20), 1);
+}
+
 TEST_F(ValueIndexTest, SeriesPerPeriod) {
   Put(6, kMembers, "2023M01", 1);
   Put(7, kMembers, "2023M01", 2, true);
@@ -577,9 +610,21 @@ TEST(ValueIndexRandomTest, MatchesNaiveModel) {
       }
       std::vector<OrgCell> cells = index.OrgValues(element, root, w);
       std::vector<int64_t> ids;
+      const double at_least = uniform(-10, 300) / 4.0;
+      std::vector<char> only(tree.size() - static_cast<size_t>(uniform(0, 3)));
+      for (char& c : only) c = static_cast<char>(uniform(0, 1));
+      int64_t count = 0;
+      int64_t count_only = 0;
       for (int64_t org : tree.SubtreeIds(root)) {
-        if (model.OrgValue(element, org, w)) ids.push_back(org);
+        const auto v = model.OrgValue(element, org, w);
+        if (v) ids.push_back(org);
+        if (!v || v->first < at_least) continue;
+        ++count;
+        const auto pre = static_cast<size_t>(tree.Pre(org));
+        count_only += pre < only.size() && only[pre] != 0 ? 1 : 0;
       }
+      EXPECT_EQ(index.CountOrgValues(element, root, w, at_least), count) << what;
+      EXPECT_EQ(index.CountOrgValues(element, root, w, at_least, &only), count_only) << what;
       ASSERT_EQ(cells.size(), ids.size()) << what;
       for (size_t i = 0; i < ids.size(); ++i) {
         EXPECT_EQ(cells[i].org_id, ids[i]) << what;
@@ -715,4 +760,4 @@ TEST(ValueIndexConcurrencyTest, ReaderAndWriter) {
 }
 
 }  // namespace
-}  // namespace nq::analytics
+}  // namespace nq::analytics::value_index_test
