@@ -104,6 +104,27 @@ struct ValueIndex::State {
     return it == columns.end() ? nullptr : it->second.get();
   }
 
+  // What a read covers: the element's column, the subtree's positions [pre, end) and the
+  // window's slots [lo, hi]; nullopt when the element or the root is unknown or the window holds
+  // no period of the element's type.
+  struct Span {
+    const ElementColumn* column;
+    int pre;
+    int end;
+    int lo;
+    int hi;
+  };
+  std::optional<Span> Resolve(int64_t element_id, int64_t root, const Window& w) const {
+    const ElementColumn* c = Find(element_id);
+    const int pre = tree.Pre(root);
+    int lo = 0;
+    int hi = 0;
+    if (c == nullptr || pre < 0 || !WindowSlots(c->shape().period_type, w, &lo, &hi)) {
+      return std::nullopt;
+    }
+    return Span{c, pre, links.end[static_cast<size_t>(pre)], lo, hi};
+  }
+
   // Where a value goes, or why it cannot.
   struct Place {
     ElementColumn* column = nullptr;
@@ -341,15 +362,12 @@ Rollup ValueIndex::Aggregate(int64_t element_id, int64_t root, const Window& w,
                              std::optional<OrgAggregation> org_aggregation) const {
   std::shared_lock lock(state_->mu);
   const State& s = *state_;
-  const ElementColumn* c = s.Find(element_id);
-  const int pre = s.tree.Pre(root);
-  int lo = 0;
-  int hi = 0;
-  if (c == nullptr || pre < 0 || !WindowSlots(c->shape().period_type, w, &lo, &hi)) return {};
+  const std::optional<State::Span> span = s.Resolve(element_id, root, w);
+  if (!span) return {};
+  const auto [c, pre, end, lo, hi] = *span;
   const OrgAggregation oa = org_aggregation.value_or(c->shape().org_aggregation);
   // Over a single period every time aggregation gives the value itself.
   const TimeAggregation ta = lo == hi ? TimeAggregation::kSum : c->shape().time_aggregation;
-  const int end = s.links.end[static_cast<size_t>(pre)];
   const int inner = s.links.inner[static_cast<size_t>(pre)];
   const bool by_cells = inner >= 0 && c->has_rollups() &&
                         ((ta == TimeAggregation::kSum &&
@@ -387,13 +405,10 @@ std::vector<OrgCell> ValueIndex::OrgValues(int64_t element_id, int64_t root,
   std::shared_lock lock(state_->mu);
   const State& s = *state_;
   std::vector<OrgCell> out;
-  const ElementColumn* c = s.Find(element_id);
-  const int pre = s.tree.Pre(root);
-  int lo = 0;
-  int hi = 0;
-  if (c == nullptr || pre < 0 || !WindowSlots(c->shape().period_type, w, &lo, &hi)) return out;
+  const std::optional<State::Span> span = s.Resolve(element_id, root, w);
+  if (!span) return out;
+  const auto [c, pre, end, lo, hi] = *span;
   const TimeAggregation ta = c->shape().time_aggregation;
-  const int end = s.links.end[static_cast<size_t>(pre)];
   const MaskWindow m = c->MaskFor(lo, hi);
   // With masks the exact count costs one word per organization: no regrowth while filling.
   if (m.words > 0) out.reserve(static_cast<size_t>(c->CountOrgs(pre, end, lo, hi)));
@@ -408,12 +423,9 @@ void ValueIndex::VisitOrgValues(int64_t element_id, int64_t root, const Window& 
                                 OrgVisitor visit, void* context) const {
   std::shared_lock lock(state_->mu);
   const State& s = *state_;
-  const ElementColumn* c = s.Find(element_id);
-  const int pre = s.tree.Pre(root);
-  int lo = 0;
-  int hi = 0;
-  if (c == nullptr || pre < 0 || !WindowSlots(c->shape().period_type, w, &lo, &hi)) return;
-  const int end = s.links.end[static_cast<size_t>(pre)];
+  const std::optional<State::Span> span = s.Resolve(element_id, root, w);
+  if (!span) return;
+  const auto [c, pre, end, lo, hi] = *span;
   c->ForEachOrg(pre, end, c->MaskFor(lo, hi), c->shape().time_aggregation,
                 [visit, context](int p, const OrgWindow& v) { visit(context, p, v.value); });
 }
@@ -422,12 +434,9 @@ int64_t ValueIndex::CountOrgValues(int64_t element_id, int64_t root, const Windo
                                    double at_least, const std::vector<char>* only) const {
   std::shared_lock lock(state_->mu);
   const State& s = *state_;
-  const ElementColumn* c = s.Find(element_id);
-  const int pre = s.tree.Pre(root);
-  int lo = 0;
-  int hi = 0;
-  if (c == nullptr || pre < 0 || !WindowSlots(c->shape().period_type, w, &lo, &hi)) return 0;
-  int end = s.links.end[static_cast<size_t>(pre)];
+  const std::optional<State::Span> span = s.Resolve(element_id, root, w);
+  if (!span) return 0;
+  auto [c, pre, end, lo, hi] = *span;
   const MaskWindow m = c->MaskFor(lo, hi);
   const TimeAggregation ta = c->shape().time_aggregation;
   int64_t n = 0;
@@ -449,14 +458,9 @@ std::vector<SeriesPoint> ValueIndex::Series(int64_t element_id, int64_t root,
   std::shared_lock lock(state_->mu);
   const State& s = *state_;
   std::vector<SeriesPoint> out;
-  const ElementColumn* c = s.Find(element_id);
-  const int pre = s.tree.Pre(root);
-  int lo = 0;
-  int hi = 0;
-  if (c == nullptr || pre < 0 || c->span() == 0 ||
-      !WindowSlots(c->shape().period_type, w, &lo, &hi)) {
-    return out;
-  }
+  const std::optional<State::Span> span = s.Resolve(element_id, root, w);
+  if (!span || span->column->span() == 0) return out;
+  auto [c, pre, end, lo, hi] = *span;
   lo = std::max(lo, c->base());
   hi = std::min(hi, c->base() + c->span() - 1);
   if (lo > hi) return out;
@@ -480,7 +484,6 @@ std::vector<SeriesPoint> ValueIndex::Series(int64_t element_id, int64_t root,
   }
   // One pass over the subtree's rows, one accumulator per period.
   std::vector<OrgAccumulator> acc(static_cast<size_t>(hi - lo + 1));
-  const int end = s.links.end[static_cast<size_t>(pre)];
   for (int p = pre; p < end; ++p) {
     const RowView r = c->Row(p);
     for (int i = 0; i < r.size; ++i) {
