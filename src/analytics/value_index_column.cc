@@ -237,7 +237,7 @@ void ElementColumn::Merge(const TreeLinks& t, int pre, const uint16_t* slots, co
   }
   Release(&r);
   r = g;
-  if (derived && year_sums_kept_) {
+  if (derived && has_year_sums()) {
     for (int x = 0; x < n; ++x) {
       const int slot = slots[x] & kSlotMask;
       if (x > 0 && (slots[x - 1] & kSlotMask) / per_year_ == slot / per_year_) continue;

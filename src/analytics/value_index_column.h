@@ -159,7 +159,7 @@ class ElementColumn {
   int base() const { return base_; }
   int span() const { return span_; }
   bool has_rollups() const { return rollups_; }
-  bool has_year_sums() const { return year_sums_kept_; }
+  bool has_year_sums() const { return !year_sums_.empty(); }
   // Bytes held: row headers, row blocks (as the allocator sized them), rollups, masks, year sums.
   int64_t MemoryBytes() const;
 
@@ -276,8 +276,7 @@ class ElementColumn {
   int words_ = 0;                    // mask words per organization, 0: no masks
   std::vector<uint64_t> masks_;      // [pre * words_ + bit / 64]: slots holding a value
   std::vector<uint64_t> est_masks_;  // same layout: slots holding an estimate; empty: none
-  bool year_sums_kept_ = false;      // per_year_ > 1 and masks: year_sums_ is kept
-  std::vector<double> year_sums_;    // [(year - year_base_) * rows_.size() + pre]
+  std::vector<double> year_sums_;    // [(year - year_base_) * rows_.size() + pre]; empty: not kept
 };
 
 template <typename Fn>

@@ -14,7 +14,7 @@ double ElementColumn::YearSum(int pre, int year) const {
 
 // Added in slot order from 0, as Combine and ForEachOrg add a window's values: the same double.
 void ElementColumn::SumYear(int pre, int slot) {
-  if (!year_sums_kept_) return;
+  if (!has_year_sums()) return;
   const int year = slot / per_year_;
   const RowData& r = rows_[static_cast<size_t>(pre)];
   double sum = 0;
@@ -32,7 +32,7 @@ void ElementColumn::SumYear(int pre, int slot) {
 }
 
 void ElementColumn::SumRowYears(int pre) {
-  if (!year_sums_kept_) return;
+  if (!has_year_sums()) return;
   const RowData& r = rows_[static_cast<size_t>(pre)];
   const double* v = r.size > 0 ? ValuesOf(r) : nullptr;
   const uint16_t* s = r.size > 0 ? SlotsOf(r) : nullptr;
@@ -89,8 +89,8 @@ void ElementColumn::LayOut(const TreeLinks& t) {
   masks_.shrink_to_fit();
   est_masks_.clear();  // allocated again at the first estimate
   est_masks_.shrink_to_fit();
-  year_sums_kept_ = per_year_ > 1 && words_ > 0 && years_ > 0;
-  year_sums_.assign(year_sums_kept_ ? static_cast<size_t>(years_) * rows_.size() : 0, 0.0);
+  const bool keep = per_year_ > 1 && words_ > 0 && years_ > 0;
+  year_sums_.assign(keep ? static_cast<size_t>(years_) * rows_.size() : 0, 0.0);
   year_sums_.shrink_to_fit();
 }
 

@@ -89,7 +89,7 @@ MaskWindow ElementColumn::MaskFor(int lo, int hi) const {
     const int y = std::min(b, first + 63);
     if (x <= y) m.range[w] = BitRange(x - first, y - first);
   }
-  if (year_sums_kept_) {
+  if (has_year_sums()) {
     // Exactly the covered slots of one year: nothing of that year lies outside the window.
     const int y = lo / per_year_;
     if (hi / per_year_ == y && lo == std::max(y * per_year_, base_) &&

@@ -114,16 +114,9 @@ DataJson ViolationsJson(const std::vector<RuleViolation>& violations) {
 }
 
 Status ReadElementFields(JsonObjectReader& body, bool create, DataElement* e) {
-  std::optional<std::string> text;
-  NQ_RETURN_IF_ERROR(body.GetString("code", &text));
-  if (text) e->code = std::move(*text);
-  text.reset();
-  NQ_RETURN_IF_ERROR(body.GetString("name", &text));
-  if (text) e->name = std::move(*text);
-  text.reset();
-  NQ_RETURN_IF_ERROR(body.GetString("short_name", &text));
-  if (text) e->short_name = std::move(*text);
-  text.reset();
+  NQ_RETURN_IF_ERROR(body.GetString("code", &e->code));
+  NQ_RETURN_IF_ERROR(body.GetString("name", &e->name));
+  NQ_RETURN_IF_ERROR(body.GetString("short_name", &e->short_name));
   NQ_RETURN_IF_ERROR(
       GetCode(body, "type", ParseValueType, "number, percent, yes_no, category", &e->type));
   NQ_RETURN_IF_ERROR(GetCode(body, "period_type", ParsePeriodType, kPeriodTypes, &e->period_type));
@@ -140,11 +133,8 @@ Status ReadElementFields(JsonObjectReader& body, bool create, DataElement* e) {
   std::optional<std::vector<std::string>> categories;
   NQ_RETURN_IF_ERROR(body.GetStrings("categories", kMaxCategories, &categories));
   if (categories) e->categories = std::move(*categories);
-  NQ_RETURN_IF_ERROR(body.GetString("unit", &text));
-  if (text) e->unit = std::move(*text);
-  text.reset();
-  NQ_RETURN_IF_ERROR(body.GetString("description", &text));
-  if (text) e->description = std::move(*text);
+  NQ_RETURN_IF_ERROR(body.GetString("unit", &e->unit));
+  NQ_RETURN_IF_ERROR(body.GetString("description", &e->description));
   NQ_RETURN_IF_ERROR(body.Finish());
   if (create) {
     for (const char* field : {"code", "name"}) NQ_RETURN_IF_ERROR(body.Require(field));
@@ -153,12 +143,8 @@ Status ReadElementFields(JsonObjectReader& body, bool create, DataElement* e) {
 }
 
 Status ReadDataSetFields(JsonObjectReader& body, bool create, DataSet* s) {
-  std::optional<std::string> text;
-  NQ_RETURN_IF_ERROR(body.GetString("code", &text));
-  if (text) s->code = std::move(*text);
-  text.reset();
-  NQ_RETURN_IF_ERROR(body.GetString("name", &text));
-  if (text) s->name = std::move(*text);
+  NQ_RETURN_IF_ERROR(body.GetString("code", &s->code));
+  NQ_RETURN_IF_ERROR(body.GetString("name", &s->name));
   NQ_RETURN_IF_ERROR(GetCode(body, "period_type", ParsePeriodType, kPeriodTypes, &s->period_type));
   std::optional<std::vector<int64_t>> ids;
   NQ_RETURN_IF_ERROR(body.GetInts("element_ids", 1, kMaxId, kMaxElementsPerSet, &ids));
